@@ -1,0 +1,7 @@
+import type { AnyRoute } from '../route.ts';
+import { auditRoutes } from './audit.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+import { organisationRoutes } from './organisation.routes.ts';
+
+export const allRoutes: AnyRoute[] = [...healthRoutes, ...authRoutes, ...organisationRoutes, ...auditRoutes];

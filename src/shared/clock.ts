@@ -1,0 +1,6 @@
+/** Injectable clock so services and tests agree on "now". */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+export const isoNow = (clock: Clock = systemClock): string => clock.now().toISOString();

@@ -1,0 +1,6 @@
+import type { MessageBundle } from '../index.ts';
+
+export const authMessages: MessageBundle = {
+  id: {},
+  en: {},
+};

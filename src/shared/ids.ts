@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+
+/** UUIDv7: time-ordered, app-generated ids (good B-tree locality, no sequences, shard-friendly). */
+export function newId(now: number = Date.now()): string {
+  const b = randomBytes(16);
+  b[0] = Math.floor(now / 2 ** 40) & 0xff;
+  b[1] = Math.floor(now / 2 ** 32) & 0xff;
+  b[2] = (now >>> 24) & 0xff;
+  b[3] = (now >>> 16) & 0xff;
+  b[4] = (now >>> 8) & 0xff;
+  b[5] = now & 0xff;
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Unguessable URL-safe token (default 160 bits). */
+export function newToken(bytes = 20): string {
+  return randomBytes(bytes).toString('base64url');
+}

@@ -1,0 +1,10 @@
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    hasPostgres: boolean;
+    postgresUrl: string;
+    hasChromium: boolean;
+    chromiumPath: string;
+  }
+}
