@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { type LoggerOptions, stdTimeFunctions } from 'pino';
 import type { Config } from './config.ts';
 import { createDb, type DbHandle } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -20,6 +21,31 @@ export function resolveSecretKey(config: Config, log: FastifyBaseLogger): string
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   if (config.databaseUrl) log.warn('MUTU_SECRET_KEY is not set: generated %s. Every app server must share one key.', file);
   return key;
+}
+
+/** Paths pino masks wherever they appear in a log line: credentials never reach the logs. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  'headers.cookie',
+  'headers.authorization',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.temporaryPassword',
+  '*.token',
+];
+
+/** Structured JSON logs on stdout (one object per line, request ids from Fastify). */
+export function loggerOptions(config: Pick<Config, 'logLevel'>): LoggerOptions {
+  return {
+    level: config.logLevel,
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[Redacted]' },
+    base: { service: 'mutu' },
+    timestamp: stdTimeFunctions.isoTime,
+  };
 }
 
 export async function openDatabase(config: Config): Promise<DbHandle> {

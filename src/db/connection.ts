@@ -63,7 +63,12 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   }
   const sqlite = openSqlite(opts.sqliteFile ?? ':memory:');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely only closes a connection it has used: a handle used raw (backup, pragmas) is closed here.
+    if (sqlite.open) sqlite.close();
+  };
+  return { db, engine: 'sqlite', sqlite, close };
 }
 
 export async function pingDb(db: Db): Promise<void> {

@@ -1,26 +1,43 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0010 from './migrations/0010-surveys.ts';
+import * as m0011 from './migrations/0011-audit-indexes.ts';
 
 /** Static list: works under tsx, bundlers and tests alike (no directory scanning). */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0010-surveys': m0010,
+  '0011-audit-indexes': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export function createMigrator(db: Db): Migrator {
-  return new Migrator({ db, provider });
+export function createMigrator(db: Db, migrationTableSchema?: string): Migrator {
+  return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+}
+
+/**
+ * PostgreSQL: the schema on the search path. Without it Kysely finds its migration tables in any
+ * schema of the database (e.g. another test file's) and never creates them in this one.
+ */
+async function searchPathSchema(db: Db): Promise<string | undefined> {
+  try {
+    const { rows } = await sql<{ s: string | null }>`select current_schema() as s`.execute(db);
+    return rows[0]?.s ?? undefined;
+  } catch {
+    return undefined; // SQLite has no schemas
+  }
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await createMigrator(db).migrateToLatest();
+  const { error, results } = await createMigrator(db, await searchPathSchema(db)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when every known migration has been applied (used by /readyz). */
 export async function migrationsCurrent(db: Db): Promise<boolean> {
-  const all = await createMigrator(db).getMigrations();
+  const all = await createMigrator(db, await searchPathSchema(db)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }

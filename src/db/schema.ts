@@ -180,6 +180,236 @@ export interface AppSettingTable {
   updated_at: string;
 }
 
+// ---- Surveys (migration 0010-surveys; DOMAIN 4.6, 5.3–5.6, 6.1) ----
+
+export type CampaignStatus = 'draft' | 'targets_set' | 'collecting' | 'validating' | 'reporting' | 'closed';
+export type ResponseValidity = 'valid' | 'invalidation_proposed' | 'invalid';
+export type ResponseChannel = 'link' | 'embedded' | 'paper_entry' | 'api';
+
+export interface SkmCampaignTable {
+  id: string;
+  kind: 'skm' | 'perception';
+  year: number;
+  name: string;
+  profile_code: string;
+  profile_version: number;
+  circular_ref: string | null;
+  circular_date: string | null;
+  prep_service_data_window: string | null;
+  prep_target_window: string | null;
+  processing_window: string | null;
+  /** Local dates `YYYY-MM-DD`, inclusive (D17). */
+  collection_start: string;
+  collection_end: string;
+  /** collection_end or the latest extension's new end. */
+  effective_end: string;
+  validity_matrix_due: string | null;
+  report_due: string | null;
+  periodicity_label: string;
+  status: CampaignStatus;
+  allow_embedding: Bool;
+  embed_origins_json: string;
+  is_demo: Bool;
+  retention_days: number | null;
+  personal_data_purged_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface CampaignExtensionTable {
+  id: string;
+  campaign_id: string;
+  previous_end: string;
+  new_end: string;
+  reason: string;
+  letter_ref: string;
+  decided_by: string | null;
+  decided_at: string;
+}
+
+export interface CampaignUnitTable {
+  campaign_id: string;
+  unit_id: string;
+  last_seq_no: number;
+  added_at: string;
+}
+
+export interface CampaignTargetTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  unit_service_id: string;
+  /** null = printed "N/A" (counts as 0). */
+  prev_year_population: number | null;
+  divisor: number;
+  population_period: number;
+  computed_target: number;
+  target: number;
+  overridden: Bool;
+  override_reason: string | null;
+  overridden_by: string | null;
+  overridden_at: string | null;
+  n_submitted: number;
+  n_valid: number;
+  n_counted: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyLinkTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  unit_service_id: string | null;
+  kind: 'unit' | 'service';
+  token: string;
+  short_alias: string | null;
+  active: Bool;
+  replaced_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  deactivated_at: string | null;
+}
+
+export interface SurveyResponseTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  unit_service_id: string;
+  link_id: string | null;
+  seq_no: number;
+  submitted_at: string;
+  client_submission_id: string;
+  channel: ResponseChannel;
+  entered_by: string | null;
+  profile_code: string;
+  profile_version: number;
+  full_name_enc: string | null;
+  phone_enc: string | null;
+  institution_enc: string | null;
+  phone_bidx: string | null;
+  name_bidx: string | null;
+  age: number | null;
+  sex: string | null;
+  education: string | null;
+  occupation: string | null;
+  completion_pct: number | null;
+  suggestion: string | null;
+  /** `{questionCode: score}`; blanks (paper entries) are absent keys. */
+  answers_json: string;
+  validity: ResponseValidity;
+  ip_hmac: string | null;
+  is_demo: Bool;
+  duplicate_hint: 'phone' | 'name_service' | null;
+  duplicate_of_id: string | null;
+  locale: string | null;
+  personal_purged_at: string | null;
+  created_at: string;
+}
+
+export interface ResponseInvalidationTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  response_id: string;
+  reason: 'duplicate' | 'not_a_customer' | 'unclear_identity';
+  note: string | null;
+  proposed_by: string;
+  proposed_at: string;
+  decision: 'pending' | 'approved' | 'rejected';
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  reinstated_by: string | null;
+  reinstated_at: string | null;
+  reinstate_reason: string | null;
+}
+
+export interface ShortfallJustificationTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  unit_service_id: string;
+  text: string;
+  entered_by: string;
+  entered_at: string;
+}
+
+export interface ResultSnapshotTable {
+  id: string;
+  kind: string;
+  scope_key: string;
+  scope_json: string;
+  unit_id: string | null;
+  unit_service_id: string | null;
+  campaign_id: string | null;
+  period_ref: string;
+  source: 'computed' | 'imported';
+  inputs_hash: string | null;
+  algorithm_version: string;
+  profile_code: string | null;
+  profile_version: number | null;
+  values_json: string;
+  version: number;
+  supersedes_id: string | null;
+  restatement_reason: string | null;
+  frozen_at: string;
+  frozen_by: string | null;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  unit_id: string;
+  campaign_id: string;
+  unit_service_id: string | null;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  active: Bool;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ServiceTallyTable {
+  campaign_id: string;
+  unit_id: string;
+  unit_service_id: string;
+  question_code: string;
+  sum: number;
+  answered: number;
+  updated_at: string;
+}
+
+export interface PerceptionMonthTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  month: number;
+  profile_code: string;
+  profile_version: number;
+  status: 'open' | 'closed' | 'frozen';
+  recipients_full_completion: number | null;
+  closed_at: string | null;
+  frozen_at: string | null;
+  frozen_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PerceptionSelectionTable {
+  perception_month_id: string;
+  unit_id: string;
+  response_id: string;
+  eligible: Bool;
+  selected: Bool;
+  rank: number | null;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   service_type: ServiceTypeTable;
@@ -196,4 +426,17 @@ export interface Database {
   audit_chain_head: AuditChainHeadTable;
   job: JobTable;
   app_setting: AppSettingTable;
+  skm_campaign: SkmCampaignTable;
+  campaign_extension: CampaignExtensionTable;
+  campaign_unit: CampaignUnitTable;
+  campaign_target: CampaignTargetTable;
+  survey_link: SurveyLinkTable;
+  survey_response: SurveyResponseTable;
+  response_invalidation: ResponseInvalidationTable;
+  shortfall_justification: ShortfallJustificationTable;
+  result_snapshot: ResultSnapshotTable;
+  api_key: ApiKeyTable;
+  service_tally: ServiceTallyTable;
+  perception_month: PerceptionMonthTable;
+  perception_selection: PerceptionSelectionTable;
 }

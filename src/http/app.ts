@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import compress from '@fastify/compress';
@@ -5,7 +6,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Actor } from '../modules/auth/actor.ts';
 import { type Locale, pickLocale } from '../shared/i18n/index.ts';
 import type { AppDeps } from './deps.ts';
@@ -40,6 +41,14 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
     trustProxy: true,
     return503OnClosing: true,
     forceCloseConnections: false,
+    // Request ids in every log line; a proxy's X-Request-Id is kept when it looks sane.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
   });
 
   app.decorateRequest('locale', 'id');
@@ -59,6 +68,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   // Counters live in the database so that several app servers share one limit.
   await app.register(rateLimit, {
     global: true,
+    // Probes never touch the database through the limiter: /healthz must answer while the database is down.
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
     max: 600,
     timeWindow: 60_000,
     store: DbRateLimitStore.factory(deps.dbh.db),
@@ -83,10 +94,27 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
 
   const webDir = opts.webDir ?? resolve('dist/web');
   if (existsSync(resolve(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
-    // The admin SPA owns every other GET under / (client-side routes).
-    app.get('/', { config: { auth: 'none' } }, (_req, reply) => reply.sendFile('index.html'));
-    app.get('/app/*', { config: { auth: 'none' } }, (_req, reply) => reply.sendFile('index.html'));
+    // The built UI is public (the API behind it is not): every route of this plugin is `auth: 'none'`.
+    await app.register(async (web) => {
+      web.addHook('onRoute', (route) => {
+        route.config = { ...(route.config ?? {}), auth: 'none' };
+      });
+      await web.register(fastifyStatic, {
+        root: webDir,
+        prefix: '/',
+        wildcard: false,
+        index: false,
+        // Vite fingerprints everything under assets/; index.html must be revalidated to pick up a new build.
+        setHeaders: (reply, path) => {
+          reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
+      // The admin SPA owns `/` and every GET under /app (client-side routes).
+      const spa = (_req: unknown, reply: FastifyReply) => reply.sendFile('index.html');
+      web.get('/', spa);
+      web.get('/app', spa);
+      web.get('/app/*', spa);
+    });
   }
   return app;
 }

@@ -1,13 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Mutu</h1>;
-}
+import { App } from './app.tsx';
+import './styles.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

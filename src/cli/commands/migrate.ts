@@ -1,12 +1,22 @@
-import { type CliCommand, CliError } from '../command.ts';
+import { migrateToLatest, migrations } from '../../db/migrate.ts';
+import type { CliCommand } from '../command.ts';
+import { withAppDb } from '../open-app-db.ts';
 
-// Placeholder: implemented by its owning issue.
 export const migrateCommand: CliCommand = {
   name: 'migrate',
-  summary: '(belum tersedia) migrate',
+  summary: 'Jalankan migrasi basis data yang belum diterapkan (SQLite atau PostgreSQL)',
   usage: 'mutu migrate',
-  examples: ['mutu migrate --help'],
-  async run() {
-    throw new CliError('Perintah ini belum tersedia');
+  examples: ['mutu migrate', 'DATABASE_URL=postgres://mutu@db:5432/mutu mutu migrate'],
+  async run(_argv, io) {
+    return withAppDb({}, async ({ config, dbh }) => {
+      const where = dbh.engine === 'sqlite' ? config.sqliteFile : 'PostgreSQL (DATABASE_URL)';
+      const applied = await migrateToLatest(dbh.db);
+      if (applied.length === 0) {
+        io.out(`Basis data sudah mutakhir: ${Object.keys(migrations).length} migrasi (${where}).\n`);
+        return 0;
+      }
+      io.out(`Migrasi diterapkan pada ${where}:\n${applied.map((m) => `  ${m}`).join('\n')}\n`);
+      return 0;
+    });
   },
 };

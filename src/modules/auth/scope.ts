@@ -24,7 +24,12 @@ export async function resolveUnitScope(db: Db, actor: Actor): Promise<UnitScope>
   const ids = new Set(own);
   const headUnits = actor.grants.filter((g) => g.role === 'unit_head' && g.unitId).map((g) => g.unitId as string);
   if (headUnits.length) {
-    const eselon1 = await db.selectFrom('org_unit').select('id').where('id', 'in', headUnits).where('type', '=', 'eselon1').execute();
+    const eselon1 = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('id', 'in', headUnits)
+      .where('type', '=', 'eselon1')
+      .execute();
     for (const root of eselon1) for (const id of await descendantUnitIds(db, root.id)) ids.add(id);
   }
   return { all: false, unitIds: ids };

@@ -2,9 +2,12 @@
  * Typed dictionaries, Indonesian first. Each capability keeps its own messages file
  * (`messages/<module>.ts`, `{ id: {...}, en: {...} }`) so modules never edit each other's keys.
  */
+import { auditMessages } from './messages/audit.ts';
 import { authMessages } from './messages/auth.ts';
 import { commonMessages } from './messages/common.ts';
 import { organisationMessages } from './messages/organisation.ts';
+import { surveysMessages } from './messages/surveys.ts';
+import { webMessages } from './messages/web.ts';
 
 export type Locale = 'id' | 'en';
 export const LOCALES: readonly Locale[] = ['id', 'en'];
@@ -15,7 +18,14 @@ export interface MessageBundle {
   en: Dict;
 }
 
-const bundles: MessageBundle[] = [commonMessages, authMessages, organisationMessages];
+const bundles: MessageBundle[] = [
+  auditMessages,
+  commonMessages,
+  authMessages,
+  organisationMessages,
+  surveysMessages,
+  webMessages,
+];
 
 const dictionaries: Record<Locale, Dict> = { id: {}, en: {} };
 for (const b of bundles) {

@@ -1,6 +1,36 @@
 import type { MessageBundle } from '../index.ts';
 
 export const organisationMessages: MessageBundle = {
-  id: {},
-  en: {},
+  id: {
+    'organisation.unitNotFound': 'Unit tidak ditemukan',
+    'organisation.serviceNotFound': 'Layanan tidak ditemukan',
+    'organisation.signatoryNotFound': 'Tidak ada kepala unit yang ditugaskan pada tanggal tersebut',
+    'organisation.codeTaken': 'Kode unit {code} sudah dipakai',
+    'organisation.parentUnknown': 'Unit induk tidak ditemukan atau tidak aktif',
+    'organisation.parentCycle': 'Unit tidak dapat menjadi induk dirinya sendiri atau sub-unitnya',
+    'organisation.predecessorUnknown': 'Unit pendahulu tidak ditemukan',
+    'organisation.predecessorInactive': 'Unit pendahulu sudah tidak aktif',
+    'organisation.unitInactive': 'Unit sudah tidak aktif',
+    'organisation.unitHasChildren': 'Unit masih memiliki sub-unit aktif',
+    'organisation.serviceTypeUnknown': 'Jenis layanan tidak ditemukan',
+    'organisation.serviceDuplicate': 'Unit sudah memiliki jenis layanan ini',
+    'organisation.serviceInactive': 'Layanan sudah tidak aktif',
+    'organisation.duplicate': 'Data sudah ada',
+  },
+  en: {
+    'organisation.unitNotFound': 'Unit not found',
+    'organisation.serviceNotFound': 'Service not found',
+    'organisation.signatoryNotFound': 'No unit head is assigned on that date',
+    'organisation.codeTaken': 'Unit code {code} is already in use',
+    'organisation.parentUnknown': 'The parent unit does not exist or is inactive',
+    'organisation.parentCycle': 'A unit cannot be the parent of itself or of its sub-units',
+    'organisation.predecessorUnknown': 'The predecessor unit does not exist',
+    'organisation.predecessorInactive': 'The predecessor unit is already inactive',
+    'organisation.unitInactive': 'The unit is inactive',
+    'organisation.unitHasChildren': 'The unit still has active sub-units',
+    'organisation.serviceTypeUnknown': 'Service type not found',
+    'organisation.serviceDuplicate': 'The unit already has this service type',
+    'organisation.serviceInactive': 'The service is already inactive',
+    'organisation.duplicate': 'This record already exists',
+  },
 };
