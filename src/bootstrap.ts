@@ -8,6 +8,7 @@ import { createDb, type DbHandle } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppDeps } from './http/deps.ts';
 import { createServices } from './http/services.ts';
+import { seedDemoCampaign } from './modules/surveys/demo-campaign.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 
 /** Secret for encryption and HMACs: env first, else a key file kept beside the SQLite data. */
@@ -57,6 +58,8 @@ export interface BootResult {
   adminCreated: boolean;
   generatedPassword: string | undefined;
   seededOrganisation: boolean;
+  /** `/s/<token>` of a public form of the demo campaign (seeded once on a fresh database), or null. */
+  demoFormPath: string | null;
 }
 
 /** Migrate, build services, seed the demo organisation and the first admin. Idempotent. */
@@ -73,11 +76,14 @@ export async function boot(
   if (applied.length) log.info({ applied }, 'migrations applied');
   const services = createServices({ db: handle.db, engine: handle.engine, clock, config: cfg });
   const seededOrganisation = cfg.seedDemo ? await services.organisation.seedDemoOrganisation() : false;
+  const ctx = { db: handle.db, engine: handle.engine, clock, config: cfg };
+  const demo = cfg.seedDemo ? await seedDemoCampaign(ctx, services) : null;
   const admin = await services.auth.ensureAdmin(cfg.adminUser, cfg.adminPassword);
   return {
     deps: { config: cfg, dbh: handle, clock, log, services },
     adminCreated: admin.created,
     generatedPassword: admin.generatedPassword,
     seededOrganisation,
+    demoFormPath: demo?.formPath ?? null,
   };
 }

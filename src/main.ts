@@ -20,7 +20,7 @@ function registerTestRoutes(app: FastifyInstance): void {
 async function main() {
   const config = loadConfig();
   const log = pino(loggerOptions(config));
-  const { deps, adminCreated, generatedPassword, seededOrganisation } = await boot(config, log);
+  const { deps, adminCreated, generatedPassword, seededOrganisation, demoFormPath } = await boot(config, log);
   const app = await buildApp(deps);
   if (process.env.NODE_ENV === 'test') registerTestRoutes(app);
   let closing = false;
@@ -41,6 +41,7 @@ async function main() {
     `Mutu berjalan di ${base}${base === listening ? '' : ` (mendengarkan di ${listening})`}  (database: ${deps.dbh.engine === 'sqlite' ? config.sqliteFile : 'PostgreSQL'})`,
   ];
   if (seededOrganisation) lines.push('Organisasi demo BPOM dibuat.');
+  if (demoFormPath) lines.push(`Formulir survei: ${base}${demoFormPath}  (kampanye demo)`);
   if (adminCreated) {
     lines.push(`Pengguna admin: ${config.adminUser}`);
     if (generatedPassword) lines.push(`Kata sandi awal (hanya ditampilkan sekali): ${generatedPassword}`);

@@ -3,12 +3,22 @@ import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0010 from './migrations/0010-surveys.ts';
 import * as m0011 from './migrations/0011-audit-indexes.ts';
+import * as m0020 from './migrations/0020-responses.ts';
+import * as m0030 from './migrations/0030-response-import.ts';
+import * as m0040 from './migrations/0040-results.ts';
+import * as m0050 from './migrations/0050-performance.ts';
+import * as m0060 from './migrations/0060-action-plans.ts';
 
 /** Static list: works under tsx, bundlers and tests alike (no directory scanning). */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0010-surveys': m0010,
   '0011-audit-indexes': m0011,
+  '0020-responses': m0020,
+  '0030-response-import': m0030,
+  '0040-results': m0040,
+  '0050-performance': m0050,
+  '0060-action-plans': m0060,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Kysely table types. Portable conventions (SQLite and PostgreSQL):
  * - ids are app-generated UUIDv7 text;
@@ -172,6 +174,14 @@ export interface JobTable {
   progress: number;
   created_at: string;
   updated_at: string;
+  /** Migration 0030: who started the job and for which unit (who may read it). */
+  created_by?: string | null;
+  unit_id?: string | null;
+  total?: number | null;
+  processed?: number | null;
+  /** `[{row, column, key, params}]`, rendered in the reader's language. */
+  errors_json?: string | null;
+  result_json?: string | null;
 }
 
 export interface AppSettingTable {
@@ -308,6 +318,10 @@ export interface SurveyResponseTable {
   locale: string | null;
   personal_purged_at: string | null;
   created_at: string;
+  /** 0020: 1 inside the D5 counted window of its service. */
+  counted: Generated<Bool>;
+  /** 0020: `YYYY-MM` of submitted_at in the unit's time zone (D17). */
+  local_month: string | null;
 }
 
 export interface ResponseInvalidationTable {
@@ -358,6 +372,8 @@ export interface ResultSnapshotTable {
   restatement_reason: string | null;
   frozen_at: string;
   frozen_by: string | null;
+  /** Migration 0030: where imported published values come from (document, page/lines). */
+  source_note?: string | null;
 }
 
 export interface ApiKeyTable {
@@ -410,6 +426,386 @@ export interface PerceptionSelectionTable {
   rank: number | null;
 }
 
+/** 0020: per-service integer summary beside `service_tally` (counted responses only). */
+export interface ServiceTallySummaryTable {
+  campaign_id: string;
+  unit_id: string;
+  unit_service_id: string;
+  respondents: number;
+  complete: number;
+  sum_z: number;
+  sum_z2: number;
+  updated_at: string;
+}
+
+export interface RtlRecommendationTable {
+  id: string;
+  basis_campaign_id: string | null;
+  basis_year: number;
+  number: number;
+  type: 'grade_c_elements' | 'largest_declines' | 'lowest_elements' | 'custom';
+  official_text: string;
+  target_year: number;
+  origin: 'generated' | 'custom' | 'imported';
+  corrected: Bool;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RtlAssignmentTable {
+  id: string;
+  recommendation_id: string;
+  unit_id: string;
+  required_items_json: string;
+  applicable: Bool;
+  basis_snapshots_json: string;
+  corrected: Bool;
+  corrected_at: string | null;
+  correction_note: string | null;
+  plan_status: 'draft' | 'submitted' | 'approved';
+  submitted_by: string | null;
+  submitted_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionPlanTable {
+  id: string;
+  unit_id: string;
+  assignment_id: string | null;
+  source: string;
+  source_ref: string | null;
+  all_services: Bool;
+  unit_service_ids_json: string;
+  element_codes_json: string;
+  priority_rank: number | null;
+  cause_analysis: string | null;
+  action_text: string;
+  sub_actions_json: string;
+  timeline_raw: string | null;
+  timeline_date: string | null;
+  pic: string | null;
+  suggestion_response_ids_json: string;
+  implementation_status: 'planned' | 'in_progress' | 'done' | 'not_done';
+  realisation_text: string | null;
+  realised_at: string | null;
+  obstacles: string | null;
+  strategy_json: string | null;
+  evaluation_status: 'unevaluated' | 'open' | 'close';
+  seq: number;
+  historical: Bool;
+  counted: Bool;
+  element_codes_raw: string | null;
+  source_line: number | null;
+  warnings_json: string;
+  withdrawn_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  unit_id: string;
+  owner_type: string;
+  owner_id: string;
+  kind: 'file' | 'url';
+  blob_key: string | null;
+  file_name: string | null;
+  media_type: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  url: string | null;
+  description: string | null;
+  supersedes_id: string | null;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+export interface MonitoringCycleTable {
+  id: string;
+  name: string;
+  year: number;
+  semester: number;
+  basis_campaign_id: string | null;
+  basis_year: number;
+  assignment_letter_no: string | null;
+  assignment_letter_date: string | null;
+  cutoff_date: string;
+  report_date: string | null;
+  team_json: string;
+  status: 'draft' | 'open' | 'cut_off' | 'reported' | 'closed';
+  historical: Bool;
+  previous_cycle_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  cut_off_at: string | null;
+  reported_at: string | null;
+  closed_at: string | null;
+}
+
+export interface ActionEvaluationTable {
+  id: string;
+  cycle_id: string;
+  unit_id: string;
+  action_plan_id: string;
+  status: 'open' | 'close';
+  reason_code: string | null;
+  note: string | null;
+  evaluation_date: string;
+  evaluated_by: string | null;
+  evaluated_at: string;
+  warnings_json: string;
+}
+
+export interface ActionEvaluationUpdateTable {
+  id: string;
+  evaluation_id: string;
+  unit_id: string;
+  update_date: string;
+  text: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CycleUnitSummaryTable {
+  id: string;
+  cycle_id: string;
+  unit_id: string;
+  stage: 'cut_off' | 'reported';
+  unit_type_label: string;
+  jr: number;
+  jru: number;
+  jra: number;
+  closed_count: number;
+  pct: string | null;
+  missing_json: string;
+  open_elements_json: string;
+  open_without_element: number;
+  overdue_count: number;
+  keterangan: string;
+  frozen_at: string;
+  frozen_by: string | null;
+}
+
+export interface PerceptionFollowupTable {
+  id: string;
+  unit_id: string;
+  instrument: 'spkp' | 'spak';
+  year: number;
+  month: number;
+  state: 'actions' | 'no_action_needed';
+  justification: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+  updated_at: string;
+}
+
+/* ---------- Issue 7: SAKIP performance (migration 0050) ---------- */
+
+export interface PerfEntitySettingTable {
+  unit_id: string;
+  overall_method: 'mean_of_perspectives' | 'mean_of_sasaran';
+  aggregation_cap: string | null;
+  efficiency_rows: 'sasaran' | 'indicator';
+  efficiency_total_method: 'pooled' | 'mean_of_all_rows';
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface PerfPerspectiveTable {
+  id: string;
+  unit_id: string;
+  code: string;
+  name: string;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface PerfSasaranTable {
+  id: string;
+  unit_id: string;
+  perspective_id: string;
+  code: string;
+  name: string;
+  level: string;
+  sort_order: number;
+  valid_from_year: number;
+  valid_to_year: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PerfIndicatorTable {
+  id: string;
+  unit_id: string;
+  sasaran_id: string;
+  code: string;
+  name: string;
+  unit_of_measure: string;
+  polarity: 'maximize' | 'minimize';
+  minimize_formula: 'two_minus_ratio' | 'target_over_realisation' | null;
+  formula_type: string;
+  formula_params_json: string;
+  frequency: string;
+  target_pattern: string;
+  data_source_text: string | null;
+  responsible_team: string | null;
+  weight: string;
+  parent_indicator_id: string | null;
+  linked_campaign_id: string | null;
+  linked_from_month: number | null;
+  sort_order: number;
+  valid_from_year: number;
+  valid_to_year: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PerfTargetVersionTable {
+  id: string;
+  unit_id: string;
+  indicator_id: string;
+  year: number;
+  source: 'renstra' | 'renstra_revision' | 'rkt' | 'pk' | 'pk_revision';
+  version: number;
+  label: string | null;
+  annual_target: string | null;
+  monthly_json: string;
+  budget: string | null;
+  in_force: Bool;
+  document_ref: string | null;
+  revision_request_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PerfRealisationTable {
+  id: string;
+  unit_id: string;
+  indicator_id: string;
+  year: number;
+  month: number;
+  input_json: string;
+  value: string | null;
+  as_of_date: string | null;
+  evidence_json: string;
+  obstacles: string | null;
+  note: string | null;
+  status: 'draft' | 'submitted' | 'verified' | 'needs_revision';
+  review_note: string | null;
+  entered_by: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  verified_by: string | null;
+  verified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PerfPeriodLockTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  quarter: number;
+  finalised_by: string | null;
+  finalised_at: string;
+  result_json: string;
+}
+
+export interface PerfPlanReviewTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  status: 'submitted' | 'approved' | 'needs_revision';
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  note: string | null;
+}
+
+export interface PerfRevisionRequestTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  status: 'submitted' | 'reviewed' | 'applied';
+  letter_no: string | null;
+  letter_date: string | null;
+  pk_revision_ground: 'official_replaced' | 'strategy_change' | 'priority_change' | null;
+  requested_by: string;
+  requested_at: string;
+  review_letter_no: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  applied_by: string | null;
+  applied_at: string | null;
+}
+
+export interface PerfRevisionLineTable {
+  id: string;
+  request_id: string;
+  unit_id: string;
+  indicator_id: string;
+  line_no: number;
+  current_version_id: string;
+  current_annual: string | null;
+  proposed_annual: string | null;
+  current_monthly_json: string;
+  proposed_monthly_json: string;
+  justification: string;
+  check_json: string;
+  verdict: 'agreed' | 'agreed_with_justification' | 'rejected' | 'flat_required' | null;
+  reviewer_note: string | null;
+  applied_version_id: string | null;
+}
+
+export interface PerfBudgetImportTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  source: 'xlsx' | 'json';
+  file_name: string | null;
+  row_count: number;
+  imported_by: string | null;
+  imported_at: string;
+}
+
+export interface PerfBudgetRowTable {
+  id: string;
+  import_id: string;
+  unit_id: string;
+  year: number;
+  row_no: number;
+  kind: 'pagu' | 'blocked' | 'allocation' | 'plan' | 'realisation';
+  month: number | null;
+  spending_type: 'pegawai' | 'barang' | 'modal' | null;
+  sasaran_id: string | null;
+  indicator_id: string | null;
+  shared_key: string | null;
+  amount: string;
+  note: string | null;
+}
+
+export interface PerfNkaTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  month: number;
+  eka: string;
+  ikpa: string | null;
+  ikpa_scores_json: string | null;
+  source_note: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   service_type: ServiceTypeTable;
@@ -437,6 +833,29 @@ export interface Database {
   result_snapshot: ResultSnapshotTable;
   api_key: ApiKeyTable;
   service_tally: ServiceTallyTable;
+  service_tally_summary: ServiceTallySummaryTable;
   perception_month: PerceptionMonthTable;
   perception_selection: PerceptionSelectionTable;
+  rtl_recommendation: RtlRecommendationTable;
+  rtl_assignment: RtlAssignmentTable;
+  action_plan: ActionPlanTable;
+  evidence: EvidenceTable;
+  monitoring_cycle: MonitoringCycleTable;
+  action_evaluation: ActionEvaluationTable;
+  action_evaluation_update: ActionEvaluationUpdateTable;
+  cycle_unit_summary: CycleUnitSummaryTable;
+  perception_followup: PerceptionFollowupTable;
+  perf_entity_setting: PerfEntitySettingTable;
+  perf_perspective: PerfPerspectiveTable;
+  perf_sasaran: PerfSasaranTable;
+  perf_indicator: PerfIndicatorTable;
+  perf_target_version: PerfTargetVersionTable;
+  perf_realisation: PerfRealisationTable;
+  perf_period_lock: PerfPeriodLockTable;
+  perf_plan_review: PerfPlanReviewTable;
+  perf_revision_request: PerfRevisionRequestTable;
+  perf_revision_line: PerfRevisionLineTable;
+  perf_budget_import: PerfBudgetImportTable;
+  perf_budget_row: PerfBudgetRowTable;
+  perf_nka: PerfNkaTable;
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -64,6 +65,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
 
   await app.register(cookie);
   await app.register(formbody);
+  // Streams are read only by routes that ask for them (evidence, imports); routes may set a lower file size.
+  await app.register(multipart, { limits: { files: 1, fields: 20, fileSize: 20 * 1024 * 1024 } });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   // Counters live in the database so that several app servers share one limit.
   await app.register(rateLimit, {

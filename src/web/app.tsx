@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './components/form.tsx';
 import { AuthProvider, can, useAuth } from './lib/auth.tsx';
@@ -15,6 +15,11 @@ import { UnitFormPage } from './pages/unit-form.tsx';
 import { UnitsPage } from './pages/units.tsx';
 import { UserImportPage } from './pages/user-import.tsx';
 import { UsersPage } from './pages/users.tsx';
+
+// The SKM screens (and ECharts inside them) load on first visit, so the shell stays light.
+const SkmRoutes = lazy(() => import('./skm/routes.tsx'));
+const SpkpRoutes = lazy(() => import('./skm/routes.tsx').then((m) => ({ default: m.SpkpRoutes })));
+const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 /** Signed-in users only; a pending password change blocks everything else. */
 function Protected() {
@@ -44,8 +49,8 @@ export function App() {
             <Route path="/app/reset-password" element={<ResetPasswordPage />} />
             <Route path="/app" element={<Protected />}>
               <Route index element={<HomePage />} />
-              <Route path="skm" element={<PlaceholderPage navKey="web.nav.skm" />} />
-              <Route path="spkp" element={<PlaceholderPage navKey="web.nav.spkp" />} />
+              <Route path="skm/*" element={lazyPage(<SkmRoutes />)} />
+              <Route path="spkp" element={lazyPage(<SpkpRoutes />)} />
               <Route path="rtl" element={<PlaceholderPage navKey="web.nav.rtl" />} />
               <Route path="sakip" element={<PlaceholderPage navKey="web.nav.sakip" />} />
               <Route path="organisasi" element={<UnitsPage />} />

@@ -49,7 +49,15 @@ export interface CreateOptions {
   isDemo?: boolean;
 }
 
-export function createCampaignService(ctx: ServiceContext, deps: { audit: AuditService; links: LinkService }) {
+/** The results module freezes the official snapshots inside the `closed` transition (DOMAIN 5.10). */
+export interface ResultsFreezer {
+  freezeSnapshots(trx: Db, campaignId: string, actor: Actor | null): Promise<number>;
+}
+
+export function createCampaignService(
+  ctx: ServiceContext,
+  deps: { audit: AuditService; links: LinkService; results?: ResultsFreezer },
+) {
   const { audit, links } = deps;
 
   const toSummary = (c: SkmCampaignTable): CampaignSummaryDto => ({
@@ -338,6 +346,7 @@ export function createCampaignService(ctx: ServiceContext, deps: { audit: AuditS
       if (!(await repo.updateCampaignStatus(trx, id, c.status, patch))) throw stateError('surveys.concurrentChange');
       // Publishing the targets issues the links (DOMAIN 5.12.1: "generate links").
       const linksCreated = to === 'targets_set' ? await links.generateMissing(trx, { ...c, ...patch }, actor) : 0;
+      if (to === 'closed') await deps.results?.freezeSnapshots(trx, id, actor);
       await audit.record(trx, {
         unitId: null,
         actor,

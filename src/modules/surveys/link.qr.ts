@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import QRCode from 'qrcode';
 import { type Locale, t } from '../../shared/i18n/index.ts';
+import { renderPdf } from '../../shared/pdf/pdfmake.ts';
 
 /**
  * QR codes and the printable poster of a survey link (DOMAIN 5.3). They are derived from the URL on
@@ -16,24 +14,6 @@ const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 2 } as const;
 export const qrSvg = (url: string): Promise<string> => QRCode.toString(url, { ...QR_OPTIONS, type: 'svg' });
 
 export const qrPng = (url: string, width = 1024): Promise<Buffer> => QRCode.toBuffer(url, { ...QR_OPTIONS, type: 'png', width });
-
-// Roboto ships inside pdfmake; the PDF reads only these four files and never fetches a URL.
-const fontsDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-let pdfReady = false;
-function ensurePdfmake(): void {
-  if (pdfReady) return;
-  pdfmake.addFonts({
-    Roboto: {
-      normal: join(fontsDir, 'Roboto-Regular.ttf'),
-      bold: join(fontsDir, 'Roboto-Medium.ttf'),
-      italics: join(fontsDir, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontsDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontsDir));
-  pdfReady = true;
-}
 
 export interface PosterInput {
   url: string;
@@ -73,6 +53,5 @@ export function posterDefinition(p: PosterInput): TDocumentDefinitions {
 }
 
 export async function posterPdf(p: PosterInput): Promise<Buffer> {
-  ensurePdfmake();
-  return pdfmake.createPdf(posterDefinition(p)).getBuffer();
+  return renderPdf(posterDefinition(p));
 }

@@ -2,12 +2,18 @@
  * Typed dictionaries, Indonesian first. Each capability keeps its own messages file
  * (`messages/<module>.ts`, `{ id: {...}, en: {...} }`) so modules never edit each other's keys.
  */
+import { actionPlansMessages } from './messages/action-plans.ts';
 import { auditMessages } from './messages/audit.ts';
 import { authMessages } from './messages/auth.ts';
 import { commonMessages } from './messages/common.ts';
 import { organisationMessages } from './messages/organisation.ts';
+import { performanceMessages } from './messages/performance.ts';
+import { responseDataMessages } from './messages/response-data.ts';
+import { responsesMessages } from './messages/responses.ts';
+import { resultsMessages } from './messages/results.ts';
 import { surveysMessages } from './messages/surveys.ts';
 import { webMessages } from './messages/web.ts';
+import { webSkmMessages } from './messages/web-skm.ts';
 
 export type Locale = 'id' | 'en';
 export const LOCALES: readonly Locale[] = ['id', 'en'];
@@ -24,7 +30,13 @@ const bundles: MessageBundle[] = [
   authMessages,
   organisationMessages,
   surveysMessages,
+  responseDataMessages,
+  responsesMessages,
+  resultsMessages,
   webMessages,
+  webSkmMessages,
+  performanceMessages,
+  actionPlansMessages,
 ];
 
 const dictionaries: Record<Locale, Dict> = { id: {}, en: {} };
