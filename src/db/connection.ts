@@ -37,7 +37,25 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
   handle.pragma('synchronous = NORMAL');
+  cachePreparedStatements(handle);
   return handle;
+}
+
+/**
+ * Kysely prepares every query anew; re-preparing the same SQL costs more than running it. Statements
+ * are reusable because Kysely serialises queries on the single connection.
+ */
+function cachePreparedStatements(handle: SqliteDatabase.Database, max = 500): void {
+  const prepare = handle.prepare.bind(handle);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  handle.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) return stmt;
+    stmt = prepare(source);
+    if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof handle.prepare;
 }
 
 // int8 (count(*)) and numeric come back as strings from pg; counts fit in a JS number.

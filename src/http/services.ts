@@ -27,7 +27,8 @@ export function createServices(ctx: ServiceContext) {
   const auth = createAuthService(ctx, { audit, organisation });
   const surveyLinks = createLinkService(ctx, { audit });
   const results = createResultsService(ctx, { audit });
-  const campaigns = createCampaignService(ctx, { audit, links: surveyLinks, results });
+  const recommendations = createRecommendationService(ctx, { audit });
+  const campaigns = createCampaignService(ctx, { audit, links: surveyLinks, results, recommendations });
   const responses = createResponseService(ctx, { audit });
   const apiKeys = createApiKeyService(ctx, { audit });
   // Issue 4 (W2): cleansing, validity matrix, paper entry, spreadsheet import, historical results.
@@ -40,7 +41,6 @@ export function createServices(ctx: ServiceContext) {
   // Issue 6: RTL, evidence and the Inspectorate's monitoring.
   const evidence = createEvidenceService(ctx, { audit });
   const actionPlans = createActionPlanService(ctx, { audit, evidence });
-  const recommendations = createRecommendationService(ctx, { audit });
   const monitoring = createMonitoringService(ctx, { audit });
   const rtlImport = createHistoricalImportService(ctx, { audit });
   const perceptionFollowups = createPerceptionFollowupService(ctx, { audit, actionPlans });

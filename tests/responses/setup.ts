@@ -1,3 +1,4 @@
+import type { InjectOptions, LightMyRequestResponse as LightResponse } from 'fastify';
 import type { DbHandle } from '../../src/db/connection.ts';
 import type { SubmitInput } from '../../src/modules/responses/response.schema.ts';
 import type { Clock } from '../../src/shared/clock.ts';
@@ -23,7 +24,7 @@ export interface Env {
   coordinator: TestLogin;
   campaignId: string;
   links: { id: string; unitId: string; unitServiceId: string | null; token: string }[];
-  call(login: TestLogin | null, method: 'GET' | 'POST', url: string, payload?: unknown): ReturnType<TestApp['app']['inject']>;
+  call(login: TestLogin | null, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<LightResponse>;
 }
 
 /** Tarakan (UPT: one unit link) and the central directorate (service links), bpom-2024, collecting on 2 May 2024. */
@@ -35,13 +36,15 @@ export async function setupCollecting(
   const t = await createTestApp(open, { publicUrl: 'https://mutu.example.go.id' }, clock);
   const fx = await seedFixture(t.deps.dbh.db);
   const coordinator = await loginAs(t, 'skm_coordinator');
-  const call: Env['call'] = (login, method, url, payload) =>
-    t.app.inject({
+  const call: Env['call'] = (login, method, url, payload) => {
+    const opts: InjectOptions = {
       method,
       url,
       headers: { ...(login ? { cookie: login.cookie } : {}), ...(method === 'GET' ? {} : SAME_ORIGIN) },
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
+    };
+    return t.app.inject(opts);
+  };
   const created = await call(coordinator, 'POST', '/api/v1/campaigns', {
     year: 2024,
     name: 'SKM BPOM Tahun 2024',

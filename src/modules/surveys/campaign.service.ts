@@ -9,6 +9,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { newId } from '../../shared/ids.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { recountService } from '../responses/counted-window.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { campaignPolicy } from './campaign.policy.ts';
 import * as repo from './campaign.repository.ts';
@@ -54,9 +55,19 @@ export interface ResultsFreezer {
   freezeSnapshots(trx: Db, campaignId: string, actor: Actor | null): Promise<number>;
 }
 
+export interface RecommendationIssuer {
+  generateForCampaign(trx: Db, campaignId: string, actor: Actor | null): Promise<unknown>;
+}
+
 export function createCampaignService(
   ctx: ServiceContext,
-  deps: { audit: AuditService; links: LinkService; results?: ResultsFreezer },
+  deps: {
+    audit: AuditService;
+    links: LinkService;
+    results?: ResultsFreezer;
+    /** Issues the recommendations of DOMAIN 7.3 from the snapshots just frozen. */
+    recommendations?: RecommendationIssuer;
+  },
 ) {
   const { audit, links } = deps;
 
@@ -346,7 +357,10 @@ export function createCampaignService(
       if (!(await repo.updateCampaignStatus(trx, id, c.status, patch))) throw stateError('surveys.concurrentChange');
       // Publishing the targets issues the links (DOMAIN 5.12.1: "generate links").
       const linksCreated = to === 'targets_set' ? await links.generateMissing(trx, { ...c, ...patch }, actor) : 0;
-      if (to === 'closed') await deps.results?.freezeSnapshots(trx, id, actor);
+      if (to === 'closed') {
+        await deps.results?.freezeSnapshots(trx, id, actor);
+        await deps.recommendations?.generateForCampaign(trx, id, actor);
+      }
       await audit.record(trx, {
         unitId: null,
         actor,
@@ -464,6 +478,8 @@ export function createCampaignService(
         updated_at: now,
       };
       await repo.updateTarget(trx, row.id, patch);
+      // A new target moves the counted window (D5).
+      await recountService(trx, id, unitServiceId, now);
       await audit.record(trx, {
         unitId: row.unit_id,
         actor,
