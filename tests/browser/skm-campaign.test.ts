@@ -188,7 +188,7 @@ describeBrowser('SKM admin UI in headless Chromium', () => {
         else if (el.type === 'radio') radios.set(el.name, [...(radios.get(el.name) ?? []), el as HTMLInputElement]);
         else if (el.type === 'checkbox') (el as HTMLInputElement).checked = true;
         else if (el.type === 'number') el.value = el.name === 'age' ? '34' : '100';
-        else if (el.name === 'phone') el.value = '081234567890';
+        else if (el.name === 'phone') el.value = '0812-3456-7890';
         else if (el instanceof HTMLTextAreaElement) el.value = 'Pelayanan cepat.';
         else el.value = 'Responden Uji';
       }

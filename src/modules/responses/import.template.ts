@@ -22,7 +22,7 @@ function exampleRow(p: TemplateInput): string[] {
     full_name: 'Contoh Responden',
     age: '34',
     sex: 'perempuan',
-    phone: '081200000000',
+    phone: '0812-0000-0000',
     education: 'd4_s1',
     occupation: 'wiraswasta',
     institution: 'CV Contoh Usaha',
