@@ -37,7 +37,6 @@ export interface BuildAppOptions {
 export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log,
-    disableRequestLogging: deps.config.logLevel === 'silent',
     bodyLimit: 20 * 1024 * 1024,
     trustProxy: true,
     return503OnClosing: true,
