@@ -49,6 +49,11 @@ export interface UnitSummary {
 
 const HUNDRED = Rational.of(100);
 
+/** D12: closed / all × 100, n/a when there is nothing to count. The one place this rule is written. */
+export function completionPct(closed: number, total: number): Rational | null {
+  return total === 0 ? null : Rational.of(closed, total).mul(HUNDRED);
+}
+
 /** DOMAIN §7.6 per unit, counted over actions under the unit's applicable recommendations. */
 export function unitSummary(
   unitId: string,
@@ -68,7 +73,7 @@ export function unitSummary(
     jru: options.recordedJru ?? responded.size,
     jra: own.length,
     closedCount,
-    pct: own.length === 0 ? null : Rational.of(closedCount, own.length).mul(HUNDRED),
+    pct: completionPct(closedCount, own.length),
     missingRecommendations: [...recs].filter((r) => !responded.has(r)).sort((a, b) => a - b),
     openElements: [...new Set(open.flatMap((a) => a.elementCodes))].sort(compareCodes),
     openWithoutElement: open.filter((a) => a.elementCodes.length === 0).length,
@@ -103,7 +108,7 @@ export function pooledSummary(summaries: readonly UnitSummary[]): PooledSummary 
     jru: total((s) => s.jru),
     jra,
     closedCount,
-    pct: jra === 0 ? null : Rational.of(closedCount, jra).mul(HUNDRED),
+    pct: completionPct(closedCount, jra),
     unitsAt100: summaries.filter(isComplete).length,
     unitsWithMissing: summaries.filter((s) => s.missingRecommendations.length > 0).length,
     missingResponses: total((s) => s.missingRecommendations.length),
@@ -189,8 +194,7 @@ export function checkTimelines(
 export function followUpPct(
   plans: readonly { implementationStatus: 'planned' | 'in_progress' | 'done' | 'not_done' }[],
 ): Rational | null {
-  if (plans.length === 0) return null;
-  return Rational.of(plans.filter((p) => p.implementationStatus === 'done').length, plans.length).mul(HUNDRED);
+  return completionPct(plans.filter((p) => p.implementationStatus === 'done').length, plans.length);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { ActionPlanTable, MonitoringCycleTable, RtlRecommendationTable } from '../../db/schema.ts';
-import { keterangan, pooledSummary, unitSummary } from '../../domain/action-plans/metrics.ts';
+import { completionPct, keterangan, pooledSummary, unitSummary } from '../../domain/action-plans/metrics.ts';
 import { recommendationText } from '../../domain/action-plans/recommendations.ts';
 import { parseTimeline, timelineDate } from '../../domain/action-plans/timeline.ts';
 import { Rational } from '../../domain/core/rational.ts';
@@ -430,7 +430,7 @@ export function createHistoricalImportService(ctx: ServiceContext, deps: { audit
           jru: u.jru,
           jra: u.jra,
           closedCount: u.closed,
-          pct: u.jra === 0 ? null : Rational.of(u.closed, u.jra).mul(100),
+          pct: completionPct(u.closed, u.jra),
         };
         if (s.pct && u.pctDoc && toFixedHalfUp(s.pct) !== Number(u.pctDoc).toFixed(2))
           warnings.push(at('pct_mismatch', `Persentase tercatat ${u.pctDoc}, dihitung ${toFixedHalfUp(s.pct)}`));

@@ -4,6 +4,7 @@ import {
   type ActionItem,
   appreciationLists,
   checkTimelines,
+  completionPct,
   type EvaluationStatus,
   keterangan,
   missingResponses,
@@ -595,7 +596,10 @@ export function createMonitoringService(ctx: ServiceContext, deps: { audit: Audi
       s: unitSummary(u.id, assignments, items),
       type: unitTypeLabel(u.type),
     }));
-    const pct = (closed: number, n: number) => (n === 0 ? null : toFixedHalfUp(Rational.of(closed, n).mul(100)));
+    const pct = (closed: number, n: number) => {
+      const v = completionPct(closed, n);
+      return v && toFixedHalfUp(v);
+    };
     const byElement = new Map<string, { actions: number; closed: number; open: number }>();
     for (const i of items)
       for (const code of i.elementCodes) {
@@ -682,7 +686,7 @@ export function fromFrozen(r: CycleUnitSummaryTable): UnitSummary {
     jru: r.jru,
     jra: r.jra,
     closedCount: r.closed_count,
-    pct: r.jra === 0 ? null : Rational.of(r.closed_count, r.jra).mul(100),
+    pct: completionPct(r.closed_count, r.jra),
     missingRecommendations: parseJson<number[]>(r.missing_json, []),
     openElements: parseJson<string[]>(r.open_elements_json, []),
     openWithoutElement: r.open_without_element,
