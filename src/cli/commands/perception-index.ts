@@ -7,6 +7,7 @@ import {
   type PerceptionAnswers,
   type PerceptionResult,
   type PerceptionSurvey,
+  toConvertedScale,
 } from '../../domain/perception/perception.ts';
 import { selectPerMonth, type WorksheetValue, worksheetValue } from '../../domain/perception/selection.ts';
 import type { InstrumentProfile } from '../../domain/profiles/profile.ts';
@@ -189,7 +190,7 @@ function toJson(
       window: worksheet.window,
       monthsUsed: worksheet.monthsUsed,
       value: num(worksheet.value),
-      converted: worksheet.value ? worksheet.value.mul(25).toNumber() : null,
+      converted: worksheet.value ? toConvertedScale(worksheet.value).toNumber() : null,
       incomplete: worksheet.incomplete,
     };
   }

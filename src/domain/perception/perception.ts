@@ -7,6 +7,11 @@ import { type InstrumentProfile, instrumentElements, instrumentQuestionCodes, ty
 export type PerceptionSurvey = 'spkp' | 'spak';
 
 /** c(x) of §6.3 for an exact value on the profile scale (a raw answer or a mean of them). */
+/** D8: the 25–100 view of a 1–4 index (index × 25). */
+export function toConvertedScale(index: Rational): Rational {
+  return index.mul(25);
+}
+
 export function convertToPerceptionScale(profile: InstrumentProfile, x: Rational): Rational {
   const m = profile.scaleMax;
   if (m === 4) return x;
@@ -97,7 +102,7 @@ export function computePerception(profile: InstrumentProfile, tally: PerceptionT
       code: e.code,
       name: e.name,
       index,
-      converted: index?.mul(25) ?? null,
+      converted: index ? toConvertedScale(index) : null,
       band: index ? classify(profile.perceptionBands, index) : null,
     };
   });
@@ -110,7 +115,7 @@ export function computePerception(profile: InstrumentProfile, tally: PerceptionT
     respondents: tally.respondents,
     elements,
     index,
-    converted: index?.mul(25) ?? null,
+    converted: index ? toConvertedScale(index) : null,
     band,
     label: band ? bandLabel(band, tally.survey, 'id') : null,
     labelEn: band ? bandLabel(band, tally.survey, 'en') : null,
