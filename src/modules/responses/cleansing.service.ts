@@ -80,8 +80,32 @@ export function createCleansingService(ctx: ServiceContext, deps: { audit: Audit
     }
   }
 
-  async function move(trx: Db, responseId: string, from: ResponseValidity, to: ResponseValidity): Promise<void> {
-    if (!(await repo.setValidity(trx, responseId, from, to))) throw stateError('cleansing.concurrent');
+  type LoadedResponse = Awaited<ReturnType<typeof loadResponse>>;
+
+  /**
+   * Every validity change takes the same three steps in the caller's transaction: the guarded state
+   * move, the recount of the service's counted window, and the audit record.
+   */
+  async function move(
+    trx: Db,
+    r: LoadedResponse,
+    from: ResponseValidity,
+    to: ResponseValidity,
+    actor: Actor,
+    record: { action: string; before?: Record<string, unknown>; after?: Record<string, unknown>; reason: string },
+  ): Promise<void> {
+    if (!(await repo.setValidity(trx, r.id, from, to))) throw stateError('cleansing.concurrent');
+    await recountService(trx, r.campaign_id, r.unit_service_id, isoNow(ctx.clock));
+    await audit.record(trx, {
+      unitId: r.unit_id,
+      actor,
+      entityType: 'survey_response',
+      entityId: r.id,
+      action: record.action,
+      before: { validity: from, seqNo: r.seq_no, ...record.before },
+      after: { validity: to, ...record.after },
+      reason: record.reason,
+    });
   }
 
   async function one(id: string): Promise<InvalidationDto> {
@@ -114,16 +138,9 @@ export function createCleansingService(ctx: ServiceContext, deps: { audit: Audit
         proposed_at: now,
         decision: 'pending',
       });
-      await move(trx, r.id, 'valid', 'invalidation_proposed');
-      await recountService(trx, r.campaign_id, r.unit_service_id, isoNow(ctx.clock));
-      await audit.record(trx, {
-        unitId: r.unit_id,
-        actor,
-        entityType: 'survey_response',
-        entityId: r.id,
+      await move(trx, r, 'valid', 'invalidation_proposed', actor, {
         action: 'invalidation_proposed',
-        before: { validity: 'valid', seqNo: r.seq_no },
-        after: { validity: 'invalidation_proposed', invalidationId: id, reason: input.reason, note: input.note ?? null },
+        after: { invalidationId: id, reason: input.reason, note: input.note ?? null },
         reason: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
       });
     });
@@ -146,16 +163,9 @@ export function createCleansingService(ctx: ServiceContext, deps: { audit: Audit
         decided_at: isoNow(ctx.clock),
         decision_note: note || null,
       });
-      await move(trx, r.id, 'invalidation_proposed', to);
-      await recountService(trx, r.campaign_id, r.unit_service_id, isoNow(ctx.clock));
-      await audit.record(trx, {
-        unitId: r.unit_id,
-        actor,
-        entityType: 'survey_response',
-        entityId: r.id,
+      await move(trx, r, 'invalidation_proposed', to, actor, {
         action: approve ? 'invalidation_approved' : 'invalidation_rejected',
-        before: { validity: 'invalidation_proposed', seqNo: r.seq_no },
-        after: { validity: to, invalidationId: inv.id, reason: inv.reason, proposedBy: inv.proposed_by },
+        after: { invalidationId: inv.id, reason: inv.reason, proposedBy: inv.proposed_by },
         reason: note || inv.reason,
       });
     });
@@ -189,16 +199,9 @@ export function createCleansingService(ctx: ServiceContext, deps: { audit: Audit
         decided_at: now,
         decision_note: null,
       });
-      await move(trx, r.id, 'valid', 'invalid');
-      await recountService(trx, r.campaign_id, r.unit_service_id, isoNow(ctx.clock));
-      await audit.record(trx, {
-        unitId: r.unit_id,
-        actor,
-        entityType: 'survey_response',
-        entityId: r.id,
+      await move(trx, r, 'valid', 'invalid', actor, {
         action: 'invalidated',
-        before: { validity: 'valid', seqNo: r.seq_no },
-        after: { validity: 'invalid', invalidationId: id, reason: input.reason, note: input.note ?? null },
+        after: { invalidationId: id, reason: input.reason, note: input.note ?? null },
         reason: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
       });
     });
@@ -219,16 +222,9 @@ export function createCleansingService(ctx: ServiceContext, deps: { audit: Audit
         reinstated_at: isoNow(ctx.clock),
         reinstate_reason: reason,
       });
-      await move(trx, r.id, 'invalid', 'valid');
-      await recountService(trx, r.campaign_id, r.unit_service_id, isoNow(ctx.clock));
-      await audit.record(trx, {
-        unitId: r.unit_id,
-        actor,
-        entityType: 'survey_response',
-        entityId: r.id,
+      await move(trx, r, 'invalid', 'valid', actor, {
         action: 'reinstated',
-        before: { validity: 'invalid', seqNo: r.seq_no, invalidationId: inv.id, reason: inv.reason },
-        after: { validity: 'valid' },
+        before: { invalidationId: inv.id, reason: inv.reason },
         reason,
       });
       return inv.id;
