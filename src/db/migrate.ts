@@ -8,6 +8,7 @@ import * as m0030 from './migrations/0030-response-import.ts';
 import * as m0040 from './migrations/0040-results.ts';
 import * as m0050 from './migrations/0050-performance.ts';
 import * as m0060 from './migrations/0060-action-plans.ts';
+import * as m0070 from './migrations/0070-reports.ts';
 
 /** Static list: works under tsx, bundlers and tests alike (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0040-results': m0040,
   '0050-performance': m0050,
   '0060-action-plans': m0060,
+  '0070-reports': m0070,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -806,6 +806,71 @@ export interface PerfNkaTable {
   updated_at: string;
 }
 
+// ---- Reports (migration 0070-reports; DOMAIN 5.12.3, 5.13, 6.9) ----
+
+export type SkmReportStatus = 'draft' | 'submitted' | 'accepted';
+export type ValidityMatrixStatus = 'pending' | 'submitted' | 'nihil';
+
+export interface SkmReportTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  status: SkmReportStatus;
+  /** `Partial<Record<ReportSectionKey, string>>` as JSON. */
+  sections_json: string;
+  /** `[{activity, start, end}]` as JSON. */
+  timeline_json: string;
+  statement_evidence_id: string | null;
+  validity_matrix_status: ValidityMatrixStatus;
+  validity_matrix_at: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssuedDocumentTable {
+  id: string;
+  kind: string;
+  format: string;
+  campaign_id: string | null;
+  unit_id: string | null;
+  snapshot_version: number | null;
+  blob_key: string | null;
+  file_name: string;
+  sha256: string | null;
+  size_bytes: number | null;
+  corrected: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface HolidayTable {
+  id: string;
+  date: string;
+  name: string;
+  unit_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  unit_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_by: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   service_type: ServiceTypeTable;
@@ -858,4 +923,8 @@ export interface Database {
   perf_budget_import: PerfBudgetImportTable;
   perf_budget_row: PerfBudgetRowTable;
   perf_nka: PerfNkaTable;
+  skm_report: SkmReportTable;
+  issued_document: IssuedDocumentTable;
+  holiday: HolidayTable;
+  notification: NotificationTable;
 }

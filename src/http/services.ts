@@ -7,6 +7,7 @@ import { createAuditService } from '../modules/audit/audit.service.ts';
 import { createAuthService } from '../modules/auth/auth.service.ts';
 import { createEvidenceService } from '../modules/evidence/evidence.service.ts';
 import { createHistoryService } from '../modules/history/history.service.ts';
+import { createNotificationService } from '../modules/notifications/notification.service.ts';
 import { createOrganisationService } from '../modules/organisation/organisation.service.ts';
 import { createPerformanceService } from '../modules/performance/performance.service.ts';
 import { createApiKeyService } from '../modules/responses/api-key.service.ts';
@@ -23,6 +24,7 @@ import { createLinkService } from '../modules/surveys/link.service.ts';
 /** The service container: one instance per app, built from the shared context. */
 export function createServices(ctx: ServiceContext) {
   const audit = createAuditService(ctx);
+  const notifications = createNotificationService(ctx);
   const organisation = createOrganisationService(ctx, { audit });
   const auth = createAuthService(ctx, { audit, organisation });
   const surveyLinks = createLinkService(ctx, { audit });
@@ -46,6 +48,7 @@ export function createServices(ctx: ServiceContext) {
   const perceptionFollowups = createPerceptionFollowupService(ctx, { audit, actionPlans });
   return {
     audit,
+    notifications,
     organisation,
     auth,
     campaigns,

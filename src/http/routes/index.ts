@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.ts';
 import { cleansingRoutes } from './cleansing.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { historyRoutes } from './history.routes.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
 import { performanceRoutes } from './performance.routes.ts';
 import { publicSurveyRoutes } from './public-survey.routes.ts';
@@ -27,4 +28,5 @@ export const allRoutes: AnyRoute[] = [
   ...responsesImportRoutes,
   ...historyRoutes,
   ...actionPlansRoutes,
+  ...notificationsRoutes,
 ];
