@@ -9,7 +9,9 @@
  * the seqNo update, the insert and the counted-window tally. Bare: Fastify with one JSON route and a
  * prepared better-sqlite3 INSERT of the same row into a migrated Mutu SQLite file.
  * Rate limits are raised for the run (environment, printed); every request has its own idempotency
- * key; every connection its own key. `QUICK=1` (or `--quick`) shortens the run.
+ * key; every connection its own key. Both servers run in this process and are loaded in alternating
+ * slices, so a change in the rest of the machine's load hits both alike. `QUICK=1` (or `--quick`)
+ * shortens the run; `ONLY=real|bare` runs one stack (profiling); `CONNECTIONS=n` changes the 16.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -18,9 +20,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const QUICK = process.env.QUICK === '1' || process.argv.includes('--quick');
-const CONNECTIONS = 16;
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
 const DURATION_MS = QUICK ? 3_000 : 10_000;
 const WARMUP_MS = QUICK ? 500 : 2_000;
+const ROUNDS = QUICK ? 3 : 10;
+const ONLY = process.env.ONLY;
 // Raised before the routes are imported (the limits are read at import time).
 process.env.MUTU_PUBLIC_API_POSTS_PER_KEY = '1000000';
 process.env.MUTU_PUBLIC_POSTS_PER_IP = '1000000';
@@ -105,41 +109,53 @@ function body(unitServiceId: string) {
   });
 }
 
-/** N keep-alive connections, each sending requests back to back until the deadline. */
-async function load(
-  port: number,
-  path: string,
-  headersOf: (conn: number) => Record<string, string>,
-  unitServiceId: string,
-  ms: number,
-) {
+interface Tally {
+  latencies: number[];
+  ok: number;
+  failed: number;
+  failures: Map<number, number>;
+  seconds: number;
+  cpuMicros: number;
+}
+const emptyTally = (): Tally => ({ latencies: [], ok: 0, failed: 0, failures: new Map(), seconds: 0, cpuMicros: 0 });
+
+interface Stack {
+  port: number;
+  path: string;
+  headersOf: (conn: number) => Record<string, string>;
+  unitServiceId: string;
+  close(): Promise<void>;
+}
+
+/** N keep-alive connections, each sending requests back to back until the deadline; adds to `into`. */
+async function load(stack: Stack, ms: number, into: Tally): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let ok = 0;
-  let failed = 0;
-  const failures = new Map<number, number>();
   const deadline = performance.now() + ms;
   const one = (conn: number) =>
     new Promise<void>((resolve, reject) => {
-      const payload = body(unitServiceId);
+      const payload = body(stack.unitServiceId);
       const t = performance.now();
       const req = http.request(
         {
-          port,
+          port: stack.port,
           host: '127.0.0.1',
-          path,
+          path: stack.path,
           method: 'POST',
           agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headersOf(conn) },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            ...stack.headersOf(conn),
+          },
         },
         (res) => {
           res.resume();
           res.on('end', () => {
-            latencies.push(performance.now() - t);
-            if (res.statusCode === 201) ok++;
+            into.latencies.push(performance.now() - t);
+            if (res.statusCode === 201) into.ok++;
             else {
-              failed++;
-              failures.set(res.statusCode ?? 0, (failures.get(res.statusCode ?? 0) ?? 0) + 1);
+              into.failed++;
+              into.failures.set(res.statusCode ?? 0, (into.failures.get(res.statusCode ?? 0) ?? 0) + 1);
             }
             resolve();
           });
@@ -149,28 +165,32 @@ async function load(
       req.end(payload);
     });
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, conn) => {
       while (performance.now() < deadline) await one(conn);
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  into.seconds += (performance.now() - started) / 1000;
+  into.cpuMicros += cpu.user + cpu.system;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
-  return { rps: ok / elapsed, p50: pct(0.5), p99: pct(0.99), ok, failed, failures };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'mutu-bench-submit-'));
-try {
-  console.log(
-    `submission benchmark: ${CONNECTIONS} keep-alive connections, ${DURATION_MS / 1000} s per stack after ${WARMUP_MS / 1000} s warm-up${QUICK ? ' (QUICK)' : ''}`,
-  );
-  console.log(
-    'rate limits raised for the run: MUTU_PUBLIC_API_POSTS_PER_KEY=1000000, MUTU_PUBLIC_POSTS_PER_IP=1000000; one API key per connection, one idempotency key per request',
-  );
+function summary(x: Tally) {
+  const sorted = [...x.latencies].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+  return {
+    rps: x.ok / x.seconds,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    // Server and load generator share the process: CPU per request is less sensitive to other load on the machine.
+    cpuPerRequest: x.cpuMicros / Math.max(1, x.ok + x.failed),
+    ...x,
+  };
+}
 
-  // ---- Real stack ----
+async function startReal(dir: string): Promise<Stack> {
   const real = await setup(join(dir, 'real', 'mutu.sqlite'));
   const keys: string[] = [];
   for (let i = 0; i < CONNECTIONS; i++)
@@ -179,13 +199,20 @@ try {
     );
   const app = await buildApp(real.deps, { webDir: '/nonexistent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const realPort = (app.server.address() as AddressInfo).port;
-  const realHeaders = (conn: number) => ({ authorization: `Bearer ${keys[conn]}` });
-  await load(realPort, '/api/v1/public/responses', realHeaders, real.unitServiceId, WARMUP_MS);
-  const r = await load(realPort, '/api/v1/public/responses', realHeaders, real.unitServiceId, DURATION_MS);
-  await app.close();
+  return {
+    port: (app.server.address() as AddressInfo).port,
+    path: '/api/v1/public/responses',
+    headersOf: (conn) => ({ authorization: `Bearer ${keys[conn]}` }),
+    unitServiceId: real.unitServiceId,
+    close: async () => {
+      await app.close();
+      await real.dbh.close();
+    },
+  };
+}
 
-  // ---- Bare Fastify route, same row, same kind of file ----
+/** Fastify with one JSON route and a prepared better-sqlite3 INSERT of the same row into the same kind of file. */
+async function startBare(dir: string): Promise<Stack> {
   const bare = await setup(join(dir, 'bare', 'mutu.sqlite'));
   const sqlite = bare.dbh.sqlite;
   if (!sqlite) throw new Error('bare stack needs SQLite');
@@ -232,18 +259,46 @@ try {
     return { seqNo: seq };
   });
   await bareApp.listen({ port: 0, host: '127.0.0.1' });
-  const barePort = (bareApp.server.address() as AddressInfo).port;
-  await load(barePort, '/bare', () => ({}), bare.unitServiceId, WARMUP_MS);
-  const b = await load(barePort, '/bare', () => ({}), bare.unitServiceId, DURATION_MS);
-  await bareApp.close();
+  return {
+    port: (bareApp.server.address() as AddressInfo).port,
+    path: '/bare',
+    headersOf: () => ({}),
+    unitServiceId: bare.unitServiceId,
+    close: async () => {
+      await bareApp.close();
+      await bare.dbh.close();
+    },
+  };
+}
 
-  const line = (name: string, x: typeof r) =>
-    `${name.padEnd(12)} ${x.rps.toFixed(0).padStart(6)} accepted/s   p50 ${x.p50.toFixed(2)} ms   p99 ${x.p99.toFixed(2)} ms   (${x.ok} accepted, ${x.failed} other${x.failures.size ? `: ${[...x.failures].map(([s, n]) => `${s}×${n}`).join(', ')}` : ''})`;
-  console.log(line('real stack', r));
-  console.log(line('bare route', b));
-  console.log(`ratio real/bare: ${((r.rps / b.rps) * 100).toFixed(1)}% (target >= 50%)`);
-  await real.dbh.close();
-  await bare.dbh.close();
+const dir = mkdtempSync(join(tmpdir(), 'mutu-bench-submit-'));
+try {
+  console.log(
+    `submission benchmark: ${CONNECTIONS} keep-alive connections, ${DURATION_MS / 1000} s per stack in ${ROUNDS} alternating slices after ${WARMUP_MS / 1000} s warm-up each${QUICK ? ' (QUICK)' : ''}`,
+  );
+  console.log(
+    'rate limits raised for the run: MUTU_PUBLIC_API_POSTS_PER_KEY=1000000, MUTU_PUBLIC_POSTS_PER_IP=1000000; one API key per connection, one idempotency key per request',
+  );
+  const stacks: [string, Stack][] = [];
+  if (ONLY !== 'bare') stacks.push(['real stack', await startReal(dir)]);
+  if (ONLY !== 'real') stacks.push(['bare route', await startBare(dir)]);
+  for (const [, stack] of stacks) await load(stack, WARMUP_MS, emptyTally());
+  // Alternating slices, the order flipped every round: both stacks see the same load from the rest of the machine.
+  const tallies = new Map(stacks.map(([name]) => [name, emptyTally()]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? [...stacks].reverse() : stacks;
+    for (const [name, stack] of order) await load(stack, DURATION_MS / ROUNDS, tallies.get(name) as Tally);
+  }
+  for (const [, stack] of stacks) await stack.close();
+
+  const results = new Map([...tallies].map(([name, x]) => [name, summary(x)]));
+  for (const [name, x] of results)
+    console.log(
+      `${name.padEnd(12)} ${x.rps.toFixed(0).padStart(6)} accepted/s   p50 ${x.p50.toFixed(2)} ms   p99 ${x.p99.toFixed(2)} ms   CPU ${x.cpuPerRequest.toFixed(0)} µs/request   (${x.ok} accepted, ${x.failed} other${x.failures.size ? `: ${[...x.failures].map(([s, n]) => `${s}×${n}`).join(', ')}` : ''})`,
+    );
+  const r = results.get('real stack');
+  const b = results.get('bare route');
+  if (r && b) console.log(`ratio real/bare: ${((r.rps / b.rps) * 100).toFixed(1)}% (target >= 50%)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

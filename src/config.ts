@@ -18,6 +18,14 @@ const Env = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   MUTU_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   NODE_ENV: z.string().default('production'),
+  /** RTL reminder mail (issue 6): `smtp://[user:pass@]host:port` or `smtps://…`; unset = in-app only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Mutu <mutu@localhost>'),
+  /** Days after a campaign closes before respondents' personal fields are purged (a campaign may set its own). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
 });
 
 export interface Config {
@@ -37,6 +45,11 @@ export interface Config {
   seedDemo: boolean;
   /** Trusted origins for unsafe admin requests; empty = same host as the request. */
   allowedOrigins: string[];
+  /** Outgoing mail for reminders; unset = in-app notifications only. */
+  smtpUrl?: string | undefined;
+  smtpFrom?: string;
+  /** Default retention of personal fields after a campaign closes, in days (DOMAIN 4.8, issue 4 item 5). */
+  retentionDays?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     seedDemo: e.MUTU_SEED_DEMO === 'true',
     allowedOrigins: e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : [],
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    retentionDays: e.RETENTION_DAYS,
   };
 }
 

@@ -30,6 +30,10 @@ async function main() {
     if (closing) reply.header('connection', 'close');
   });
   await app.listen({ port: config.port, host: config.host });
+  // Daily RTL deadline reminders (issue 6): in-process timer, safe on several servers (DB lock + per-day rows).
+  const stopReminders = deps.services.rtlReminders.startScheduler(log);
+  // Retention purge of personal fields (issue 4): in-process timer, guarded by an advisory lock on PostgreSQL.
+  const stopRetention = deps.services.retention.startScheduler(log);
 
   // PORT=0 picks a free port: show the one actually bound.
   const port = (app.server.address() as AddressInfo).port;
@@ -52,6 +56,8 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    stopReminders();
+    stopRetention();
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     const timer = setTimeout(() => {
       log.error(`forced exit after ${SHUTDOWN_GRACE_MS / 1000} s`);

@@ -1,6 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+
+/** True when every command is on PATH (office tools: poppler-utils, LibreOffice). */
+const onPath = (...cmds: string[]): boolean =>
+  cmds.every((c) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${c}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 /** Detects the optional engines once per run and hands the answer to every test file. */
 export default async function setup(project: TestProject) {
@@ -21,4 +33,6 @@ export default async function setup(project: TestProject) {
   project.provide('postgresUrl', pgUrl);
   project.provide('hasChromium', existsSync(chromiumPath));
   project.provide('chromiumPath', chromiumPath);
+  project.provide('hasPoppler', onPath('pdfinfo', 'pdftotext', 'pdftoppm', 'pdffonts', 'pdfimages'));
+  project.provide('hasSoffice', onPath('soffice'));
 }

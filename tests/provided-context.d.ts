@@ -6,5 +6,7 @@ declare module 'vitest' {
     postgresUrl: string;
     hasChromium: boolean;
     chromiumPath: string;
+    hasPoppler: boolean;
+    hasSoffice: boolean;
   }
 }

@@ -9,6 +9,9 @@ import * as m0040 from './migrations/0040-results.ts';
 import * as m0050 from './migrations/0050-performance.ts';
 import * as m0060 from './migrations/0060-action-plans.ts';
 import * as m0070 from './migrations/0070-reports.ts';
+import * as m0072 from './migrations/0072-submit-speed.ts';
+import * as m0080 from './migrations/0080-action-plans-2.ts';
+import * as m0090 from './migrations/0090-performance-2.ts';
 
 /** Static list: works under tsx, bundlers and tests alike (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -21,6 +24,9 @@ export const migrations: Record<string, Migration> = {
   '0050-performance': m0050,
   '0060-action-plans': m0060,
   '0070-reports': m0070,
+  '0072-submit-speed': m0072,
+  '0080-action-plans-2': m0080,
+  '0090-performance-2': m0090,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -658,6 +658,8 @@ export interface PerfIndicatorTable {
   responsible_team: string | null;
   weight: string;
   parent_indicator_id: string | null;
+  /** Migration 0090: the indicator of the previous plan period this one renames or replaces. */
+  predecessor_indicator_id: string | null;
   linked_campaign_id: string | null;
   linked_from_month: number | null;
   sort_order: number;
@@ -793,6 +795,21 @@ export interface PerfBudgetRowTable {
   note: string | null;
 }
 
+/** Migration 0090: a written LAPKIN section (DOMAIN 8.13); numbers are never typed here. */
+export interface PerfNarrativeTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  quarter: number;
+  scope: 'entity' | 'sasaran' | 'indicator';
+  scope_id: string;
+  section: string;
+  body: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface PerfNkaTable {
   id: string;
   unit_id: string;
@@ -855,6 +872,21 @@ export interface HolidayTable {
   name: string;
   unit_id: string | null;
   created_by: string | null;
+  created_at: string;
+}
+
+/** Migration 0080 (issue 6 item 9): one RTL deadline reminder per action and WIB day. */
+export interface RtlReminderTable {
+  id: string;
+  action_plan_id: string;
+  unit_id: string;
+  reminder_date: string;
+  due_date: string;
+  notified: number;
+  email_to_json: string | null;
+  emailed_at: string | null;
+  email_attempts: number;
+  email_error: string | null;
   created_at: string;
 }
 
@@ -923,8 +955,10 @@ export interface Database {
   perf_budget_import: PerfBudgetImportTable;
   perf_budget_row: PerfBudgetRowTable;
   perf_nka: PerfNkaTable;
+  perf_narrative: PerfNarrativeTable;
   skm_report: SkmReportTable;
   issued_document: IssuedDocumentTable;
   holiday: HolidayTable;
   notification: NotificationTable;
+  rtl_reminder: RtlReminderTable;
 }

@@ -11,6 +11,8 @@ export enum AppErrorCode {
   INVALID_STATE = 'invalid_state',
   PAYLOAD_TOO_LARGE = 'payload_too_large',
   UNSUPPORTED_MEDIA = 'unsupported_media_type',
+  /** Well-formed but not acceptable yet (e.g. a report missing required items). */
+  UNPROCESSABLE = 'unprocessable',
   INTERNAL = 'internal_error',
 }
 
@@ -26,6 +28,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.INVALID_STATE]: 409,
   [AppErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [AppErrorCode.UNSUPPORTED_MEDIA]: 415,
+  [AppErrorCode.UNPROCESSABLE]: 422,
   [AppErrorCode.INTERNAL]: 500,
 };
 

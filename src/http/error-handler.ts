@@ -25,6 +25,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     const fe = err as FastifyError;
     if (fe.statusCode === 429) {
+      // A route may answer its own refusal (the public form answers a polite HTML page).
+      const own = (err as { respond?: (r: FastifyReply) => unknown }).respond;
+      if (typeof own === 'function') return own(reply);
       return send(reply, 429, AppErrorCode.RATE_LIMITED, fe.message);
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {

@@ -1,7 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { preparedQuery } from '../db/prepared-query.ts';
 
 type Cb = (err: Error | null, res?: { current: number; ttl: number }) => void;
+
+const hitQuery = preparedQuery<{ key: string; windowStart: number }, { count: number }>(['key', 'windowStart'], (db, p) =>
+  db
+    .insertInto('rate_limit')
+    .values({ key: p.key, window_start: p.windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end`,
+        window_start: sql<number>`excluded.window_start`,
+      }),
+    )
+    .returning(['count']),
+);
 
 /**
  * Fixed-window counters in the `rate_limit` table, shared by every app server on the same
@@ -31,17 +45,8 @@ export class DbRateLimitStore {
 
   async hit(fullKey: string, timeWindow: number, now = Date.now()): Promise<{ current: number; ttl: number }> {
     const windowStart = Math.floor(now / timeWindow) * timeWindow;
-    const row = await this.db
-      .insertInto('rate_limit')
-      .values({ key: fullKey, window_start: windowStart, count: 1 })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          count: sql<number>`case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end`,
-          window_start: sql<number>`excluded.window_start`,
-        }),
-      )
-      .returning(['count'])
-      .executeTakeFirstOrThrow();
+    const row = (await hitQuery(this.db, { key: fullKey, windowStart })).rows[0];
+    if (!row) throw new Error('rate_limit upsert returned no row');
     return { current: Number(row.count), ttl: windowStart + timeWindow - now };
   }
 

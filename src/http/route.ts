@@ -34,7 +34,13 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown, R = unknown> {
   /** Documented response body (200/201). */
   response?: ZodType<R>;
   successStatus?: number;
-  rateLimit?: { max: number; timeWindow: number; keyGenerator?: (req: FastifyRequest) => string };
+  rateLimit?: {
+    max: number;
+    timeWindow: number;
+    keyGenerator?: (req: FastifyRequest) => string;
+    /** What the limiter throws when the limit is exceeded (default: the JSON `rate_limited` error). */
+    errorResponseBuilder?: (req: FastifyRequest, ctx: { statusCode: number; ttl: number }) => object;
+  };
   /** Non-JSON responses (files) describe their media type here. */
   produces?: string;
   handler: (ctx: RouteContext<B, Q, P>) => Promise<R | undefined>;

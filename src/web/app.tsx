@@ -9,7 +9,7 @@ import { ChangePasswordPage } from './pages/change-password.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { ResetPasswordPage } from './pages/reset-password.tsx';
 import { Shell } from './pages/shell.tsx';
-import { ForbiddenPage, HomePage, NotFoundPage, PlaceholderPage } from './pages/simple.tsx';
+import { ForbiddenPage, HomePage, NotFoundPage } from './pages/simple.tsx';
 import { UnitDetailPage } from './pages/unit-detail.tsx';
 import { UnitFormPage } from './pages/unit-form.tsx';
 import { UnitsPage } from './pages/units.tsx';
@@ -19,6 +19,9 @@ import { UsersPage } from './pages/users.tsx';
 // The SKM screens (and ECharts inside them) load on first visit, so the shell stays light.
 const SkmRoutes = lazy(() => import('./skm/routes.tsx'));
 const SpkpRoutes = lazy(() => import('./skm/routes.tsx').then((m) => ({ default: m.SpkpRoutes })));
+const ReportRoutes = lazy(() => import('./reports/routes.tsx'));
+const RtlRoutes = lazy(() => import('./action-plans/routes.tsx'));
+const PerformanceRoutes = lazy(() => import('./performance/routes.tsx'));
 const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 /** Signed-in users only; a pending password change blocks everything else. */
@@ -50,9 +53,10 @@ export function App() {
             <Route path="/app" element={<Protected />}>
               <Route index element={<HomePage />} />
               <Route path="skm/*" element={lazyPage(<SkmRoutes />)} />
-              <Route path="spkp" element={lazyPage(<SpkpRoutes />)} />
-              <Route path="rtl" element={<PlaceholderPage navKey="web.nav.rtl" />} />
-              <Route path="sakip" element={<PlaceholderPage navKey="web.nav.sakip" />} />
+              <Route path="laporan-skm/*" element={lazyPage(<ReportRoutes />)} />
+              <Route path="spkp/*" element={lazyPage(<SpkpRoutes />)} />
+              <Route path="rtl/*" element={lazyPage(<RtlRoutes />)} />
+              <Route path="sakip/*" element={lazyPage(<PerformanceRoutes />)} />
               <Route path="organisasi" element={<UnitsPage />} />
               <Route
                 path="organisasi/baru"

@@ -267,6 +267,7 @@ describeBrowser('admin UI shell in headless Chromium', () => {
     await opNav.getByRole('link', { name: 'Organisasi' }).waitFor();
     expect(await opNav.getByRole('link').allTextContents()).toEqual([
       'SKM',
+      'Laporan SKM',
       'SPKP/SPAK',
       'Tindak Lanjut (RTL)',
       'Kinerja (SAKIP)',

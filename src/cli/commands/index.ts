@@ -4,6 +4,7 @@ import { backupCommand } from './backup.ts';
 import { migrateCommand } from './migrate.ts';
 import { perceptionIndexCommand } from './perception-index.ts';
 import { performanceCommand } from './performance.ts';
+import { retentionCommand } from './retention.ts';
 import { sampleSizeCommand } from './sample-size.ts';
 import { skmIndexCommand } from './skm-index.ts';
 
@@ -15,4 +16,5 @@ export const commands: CliCommand[] = [
   auditCommand,
   backupCommand,
   migrateCommand,
+  retentionCommand,
 ];

@@ -17,10 +17,13 @@ export interface CountingResult<T> {
   justificationRequired: boolean;
 }
 
+/** D5: the counted window keeps only the first `target` valid responses when the target is ≥ 10 and exceeded. */
+export const isWindowTruncated = (validCount: number, target: number): boolean => validCount > target && target >= 10;
+
 export function applyCountingRule<T extends CountableResponse>(responses: readonly T[], target: number): CountingResult<T> {
   if (!Number.isInteger(target) || target < 0) throw new RangeError(`Target must be a non-negative integer, got ${target}`);
   const valid = responses.filter((r) => r.valid).sort(bySubmission);
-  const counted = valid.length > target && target >= 10 ? valid.slice(0, target) : valid;
+  const counted = isWindowTruncated(valid.length, target) ? valid.slice(0, target) : valid;
   const shortfall = Math.max(0, target - valid.length);
   return { submitted: responses.length, valid: valid.length, counted, target, shortfall, justificationRequired: shortfall > 0 };
 }

@@ -1,4 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   ActionBody,
@@ -7,17 +8,22 @@ import {
   CycleBody,
   CycleTransitionBody,
   DashboardQuery,
+  EffectivenessQuery,
   EvaluationBody,
   EvaluationUpdateBody,
   EvidenceUrlBody,
+  FollowUpDocumentQuery,
   FollowUpReportQuery,
   HistoricalImportBody,
   IdParams,
+  MeReportQuery,
   PerceptionFollowupBody,
   PerceptionFollowupParams,
   RealisationBody,
+  StrategyBody,
   UnitParams,
 } from '../../modules/action-plans/action-plans.schema.ts';
+import type { RenderedReport } from '../../modules/action-plans/report.service.ts';
 import { tooLarge } from '../../modules/evidence/evidence.service.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { AppError, AppErrorCode } from '../app-error.ts';
@@ -357,6 +363,69 @@ const getPerceptionFollowup = defineRoute({
   handler: ({ actor, params, deps }) => deps.services.perceptionFollowups.get(actor, params),
 });
 
+function sendFile(reply: FastifyReply, file: RenderedReport) {
+  reply
+    .type(file.mediaType)
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`);
+  return reply.send(file.data);
+}
+
+const meReport = defineRoute({
+  method: 'GET',
+  url: '/api/v1/monitoring-cycles/:id/report',
+  summary:
+    'Laporan Monitoring dan Evaluasi (DOMAIN 7.7) as PDF or DOCX with Lampiran 1 and 2; `part=lampiran1|lampiran2` gives one Lampiran',
+  tags,
+  params: IdParams,
+  query: MeReportQuery,
+  produces: 'application/pdf',
+  handler: async ({ actor, params, query, deps, reply }) =>
+    sendFile(reply, await deps.services.rtlReports.meReport(actor, params.id, query.format, query.part)),
+});
+
+const followUpDocument = defineRoute({
+  method: 'GET',
+  url: '/api/v1/units/:unitId/rtl/follow-up-report/document',
+  summary: 'Laporan Hasil Tindak Lanjut SKM of period `year` (DOMAIN 5.13.2) as PDF or DOCX',
+  tags,
+  params: UnitParams,
+  query: FollowUpDocumentQuery,
+  produces: 'application/pdf',
+  handler: async ({ actor, params, query, deps, reply }) =>
+    sendFile(reply, await deps.services.rtlReports.followUpReport(actor, params.unitId, query.year, query.format)),
+});
+
+const strategy = defineRoute({
+  method: 'PUT',
+  url: '/api/v1/rtl/actions/:id/strategy',
+  summary:
+    'Strategy for an RTL not done (Strategi Penyelesaian, target date, PIC, stakeholders), printed in the follow-up report',
+  tags,
+  params: IdParams,
+  body: StrategyBody,
+  handler: ({ actor, params, body, deps }) => deps.services.actionPlans.recordStrategy(actor, params.id, body),
+});
+
+const effectiveness = defineRoute({
+  method: 'GET',
+  url: '/api/v1/rtl/effectiveness',
+  summary:
+    'Effectiveness: every element with actions planned on `basisYear`, its published value then and in the next campaign; actions whose element did not improve',
+  tags,
+  query: EffectivenessQuery,
+  handler: ({ actor, query, deps }) => deps.services.rtlEffectiveness.effectiveness(actor, query),
+});
+
+const runReminders = defineRoute({
+  method: 'POST',
+  url: '/api/v1/rtl/reminders/run',
+  summary: 'Run the daily reminder pass now (inspectorate, administrator): items due within 14 days, once per item and day',
+  tags,
+  handler: ({ actor, deps }) => deps.services.rtlReminders.runNow(actor),
+});
+
 export const actionPlansRoutes: AnyRoute[] = [
   generate,
   listRecommendations,
@@ -388,4 +457,9 @@ export const actionPlansRoutes: AnyRoute[] = [
   followUpReport,
   putPerceptionFollowup,
   getPerceptionFollowup,
+  meReport,
+  followUpDocument,
+  strategy,
+  effectiveness,
+  runReminders,
 ];

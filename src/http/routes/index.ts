@@ -7,8 +7,14 @@ import { healthRoutes } from './health.routes.ts';
 import { historyRoutes } from './history.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { organisationRoutes } from './organisation.routes.ts';
+import { perceptionRoutes } from './perception.routes.ts';
 import { performanceRoutes } from './performance.routes.ts';
+import { publicResultsRoutes } from './public-results.routes.ts';
 import { publicSurveyRoutes } from './public-survey.routes.ts';
+import { reportsCompilationRoutes } from './reports-compilation.routes.ts';
+import { reportsDataRoutes } from './reports-data.routes.ts';
+import { reportsSkmRoutes } from './reports-skm.routes.ts';
+import { reportsWorkflowRoutes } from './reports-workflow.routes.ts';
 import { responsesImportRoutes } from './responses-import.routes.ts';
 import { resultsRoutes } from './results.routes.ts';
 import { surveysRoutes } from './surveys.routes.ts';
@@ -29,4 +35,10 @@ export const allRoutes: AnyRoute[] = [
   ...historyRoutes,
   ...actionPlansRoutes,
   ...notificationsRoutes,
+  ...reportsCompilationRoutes,
+  ...publicResultsRoutes,
+  ...perceptionRoutes,
+  ...reportsWorkflowRoutes,
+  ...reportsSkmRoutes,
+  ...reportsDataRoutes,
 ];

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Quarter } from '../../domain/performance/targets.ts';
+import { NarrativeBody, NarrativeParams } from '../../modules/performance/narrative.schema.ts';
 import {
   AchievementQuery,
   BudgetImportBody,
@@ -246,6 +248,16 @@ const requestRevision = defineRoute({
     deps.services.performance.requestRevision(actor, params.unitId, body, locale),
 });
 
+const listRevisions = defineRoute({
+  method: 'GET',
+  url: `${base}/entities/:unitId/revisions`,
+  summary: 'Target revision requests of an entity-year, newest first, with lines, checks and verdicts',
+  tags,
+  params: UnitParams,
+  query: YearQuery,
+  handler: ({ actor, params, query, deps }) => deps.services.performance.listRevisions(actor, params.unitId, query.year),
+});
+
 const getRevision = defineRoute({
   method: 'GET',
   url: `${base}/revisions/:id`,
@@ -316,7 +328,58 @@ const nka = defineRoute({
     deps.services.performance.putNka(actor, params.unitId, params.year, params.month, body),
 });
 
+const narratives = defineRoute({
+  method: 'GET',
+  url: `${base}/entities/:unitId/narratives/:year/:quarter`,
+  summary: 'LAPKIN narratives of a period (entity, sasaran, indicator sections), carry-over sections marked as inherited',
+  tags,
+  params: NarrativeParams,
+  handler: ({ actor, params, locale, deps }) =>
+    deps.services.performance.listNarratives(actor, params.unitId, params.year, params.quarter, locale),
+});
+
+const saveNarrative = defineRoute({
+  method: 'PUT',
+  url: `${base}/entities/:unitId/narratives/:year/:quarter`,
+  summary: 'Save one narrative section (sakip_manager, unit_head) naming the version edited; a stale version answers 409',
+  tags,
+  params: NarrativeParams,
+  body: NarrativeBody,
+  handler: ({ actor, params, body, locale, deps }) =>
+    deps.services.performance.saveNarrative(actor, params.unitId, params.year, params.quarter, body, locale),
+});
+
+const LapkinParams = UnitParams.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+  period: z.enum(['1', '2', '3', '4', 'annual']),
+});
+const LapkinQuery = z.object({ format: z.enum(['pdf', 'docx']).default('pdf') });
+
+const lapkin = defineRoute({
+  method: 'GET',
+  url: `${base}/entities/:unitId/lapkin/:year/:period`,
+  summary: 'LAPKIN Interim of a quarter (period 1-4) or the yearly LAPKIN (annual) as PDF or DOCX (format=pdf|docx)',
+  tags,
+  params: LapkinParams,
+  query: LapkinQuery,
+  produces: 'application/pdf',
+  handler: async ({ actor, params, query, locale, reply, deps }) => {
+    const period = params.period === 'annual' ? 'annual' : (Number(params.period) as Quarter);
+    const out = await deps.services.performance.lapkinFile(actor, params.unitId, params.year, period, query.format, locale);
+    reply
+      .type(
+        query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      )
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="${out.fileName}"`);
+    return out.body;
+  },
+});
+
 export const performanceRoutes: AnyRoute[] = [
+  narratives,
+  saveNarrative,
+  lapkin,
   settings,
   plan,
   importPlan,
@@ -337,6 +400,7 @@ export const performanceRoutes: AnyRoute[] = [
   finalise,
   finalised,
   requestRevision,
+  listRevisions,
   getRevision,
   decideRevision,
   applyRevision,

@@ -23,7 +23,7 @@ import { newToken } from '../../shared/ids.ts';
 import { AppError, AppErrorCode } from '../app-error.ts';
 import type { AppDeps } from '../deps.ts';
 import { type Challenge, createChallenge } from '../public/challenge.ts';
-import { contentSecurityPolicy, type FormView, renderForm, renderMessage } from '../public/form-page.ts';
+import { contentSecurityPolicy, esc, type FormView, renderForm, renderMessage } from '../public/form-page.ts';
 import { DbRateLimitStore } from '../rate-limit-store.ts';
 import { type AnyRoute, defineRoute, type RouteContext } from '../route.ts';
 
@@ -51,6 +51,35 @@ const WINDOW = 60_000;
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
 const ipKey = (req: FastifyRequest) => `ip:${req.ip}`;
+
+/** A client that asks for JSON only (an API client) keeps the JSON refusal; browsers get the HTML page. */
+const wantsJsonOnly = (req: FastifyRequest) => {
+  const accept = String(req.headers.accept ?? '');
+  return /application\/json/.test(accept) && !/text\/html|\*\/\*/.test(accept);
+};
+
+/**
+ * The per-address limit of the form pages: a polite page in the form's language with 429 and `Retry-After`
+ * (set by the limiter), never a JSON body in front of a respondent.
+ */
+function politeRefusal(req: FastifyRequest, ctx: { ttl: number }): object {
+  const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
+  const locale = formLocale((req.query ?? {}) as FormQuery);
+  const error = Object.assign(new Error(t(locale, 'public.rateLimited.body', { seconds })), { statusCode: 429 });
+  if (wantsJsonOnly(req)) return error;
+  const paragraphs = [t(locale, 'public.rateLimited.body', { seconds })];
+  if (req.method === 'POST') paragraphs.push(t(locale, 'public.rateLimited.post'));
+  const retry = req.method === 'GET' ? `<p><a href="${esc(req.url)}">${esc(t(locale, 'public.rateLimited.retry'))}</a></p>` : '';
+  const html = renderMessage(locale, t(locale, 'public.rateLimited.title'), paragraphs, retry);
+  return Object.assign(error, {
+    respond: (reply: FastifyReply) => {
+      reply.header('retry-after', String(seconds));
+      return sendHtml(reply, 429, html);
+    },
+  });
+}
+
+const formLimit = (max: number) => ({ max, timeWindow: WINDOW, keyGenerator: ipKey, errorResponseBuilder: politeRefusal });
 
 const challenges = new Map<string, Challenge>();
 function challengeOf(deps: AppDeps): Challenge {
@@ -175,7 +204,12 @@ function politePage(reply: FastifyReply, locale: Locale, r: Exclude<Resolved, { 
     start: r.campaign?.collection_start ?? '',
   };
   const key = `responses.page.${r.kind}`;
-  const html = renderMessage(locale, t(locale, `${key}.title`), [t(locale, `${key}.body`, params)], back);
+  // A closed survey points to its published results (issue 5 item 6).
+  const results =
+    r.kind === 'closed'
+      ? `<p><a href="/hasil/${encodeURIComponent(r.link.unit_code)}${locale === 'en' ? '?lang=en' : ''}">${t(locale, 'reports.public.closedLink')}</a></p>`
+      : '';
+  const html = renderMessage(locale, t(locale, `${key}.title`), [t(locale, `${key}.body`, params)], results + back);
   return sendHtml(reply, 200, html, r.campaign);
 }
 
@@ -205,7 +239,8 @@ async function formView(
     fixedService: link.unit_service_id ? { id: link.unit_service_id, name: link.service_name ?? '' } : null,
     action: `/s/${token}/submit${suffix(locale, embed)}`,
     langSwitchHref: `/s/${token}${suffix(otherLang, embed) || '?lang=id'}`,
-    retentionDays: campaign.retention_days,
+    // The privacy notice states the period the purge applies: the campaign's own or RETENTION_DAYS.
+    retentionDays: deps.services.retention.retentionDaysOf(campaign),
     values: state.values,
     errors: state.errors,
     clientSubmissionId: state.clientSubmissionId,
@@ -238,7 +273,7 @@ const getForm = defineRoute({
   params: TokenParams,
   query: FormQuery,
   produces: 'text/html',
-  rateLimit: { max: publicLimits.getsPerIp, timeWindow: WINDOW, keyGenerator: ipKey },
+  rateLimit: formLimit(publicLimits.getsPerIp),
   handler: async ({ params, query, reply, deps }) => {
     const locale = formLocale(query);
     const r = await resolveToken(deps, params.token);
@@ -368,7 +403,7 @@ const postDef = {
   params: TokenParams,
   query: FormQuery,
   produces: 'text/html',
-  rateLimit: { max: publicLimits.postsPerIp, timeWindow: WINDOW, keyGenerator: ipKey },
+  rateLimit: formLimit(publicLimits.postsPerIp),
   handler: handlePost,
 };
 
@@ -397,7 +432,7 @@ const thanks = defineRoute({
   params: TokenParams,
   query: FormQuery,
   produces: 'text/html',
-  rateLimit: { max: publicLimits.getsPerIp, timeWindow: WINDOW, keyGenerator: ipKey },
+  rateLimit: formLimit(publicLimits.getsPerIp),
   handler: async ({ params, query, reply, deps }) => {
     const locale = formLocale(query);
     const r = await resolveToken(deps, params.token);

@@ -26,7 +26,7 @@ import {
   validationError,
 } from './action-plans.common.ts';
 import * as repo from './action-plans.repository.ts';
-import type { ActionInput, ElementRef, RealisationInput } from './action-plans.schema.ts';
+import type { ActionInput, ElementRef, RealisationInput, StrategyInput } from './action-plans.schema.ts';
 
 export const EVIDENCE_OWNER = 'action_plan';
 
@@ -500,9 +500,16 @@ export function createActionPlanService(ctx: ServiceContext, deps: { audit: Audi
           .where('withdrawn_at', 'is', null)
           .execute()
       : [];
-    const plans = [...viaRec, ...viaResult].filter((a) => a.counted === 1);
+    const plans = [...viaRec, ...viaResult]
+      .filter((a) => a.counted === 1)
+      .sort((a, b) => (a.priority_rank ?? 99) - (b.priority_rank ?? 99) || a.seq - b.seq);
     const pct = followUpPct(plans.map((p) => ({ implementationStatus: p.implementation_status })));
     const names = elementNames('skm');
+    const ev = await evidence.list(
+      ctx.db,
+      EVIDENCE_OWNER,
+      plans.map((p) => p.id),
+    );
     const rows = plans.map((p, i) => ({
       no: i + 1,
       actionId: p.id,
@@ -518,6 +525,12 @@ export function createActionPlanService(ctx: ServiceContext, deps: { audit: Audi
       realisationText: p.realisation_text,
       realisedAt: p.realised_at,
       obstacles: p.obstacles,
+      priorityRank: p.priority_rank,
+      strategy: parseJson<StrategyInput | null>(p.strategy_json, null),
+      // Current versions only: a superseded file is history, not documentation.
+      evidence: ev
+        .filter((e) => e.ownerId === p.id && !e.supersededBy)
+        .map((e) => ({ id: e.id, kind: e.kind, fileName: e.fileName, url: e.url, description: e.description })),
     }));
     return {
       unitId,
@@ -536,6 +549,30 @@ export function createActionPlanService(ctx: ServiceContext, deps: { audit: Audi
           strategy: parseJson<Record<string, string> | null>(p.strategy_json, null),
         })),
     };
+  }
+
+  /**
+   * Strategy for an RTL not (yet) done (DOMAIN 7.2 `strategy`, 5.13.2 BAB IV table): entered by the unit,
+   * printed in the follow-up report. A done RTL needs none.
+   */
+  async function recordStrategy(actor: Actor, id: string, input: StrategyInput) {
+    const a = await loadAction(actor, id);
+    requireRoleForUnit(actor, ['unit_operator', 'unit_head'], a.unit_id);
+    if (a.implementation_status === 'done') throw stateError('actionPlans.strategy.alreadyDone');
+    const patch = { strategy_json: JSON.stringify(input), updated_by: actor.userId, updated_at: isoNow(ctx.clock) };
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.updateAction(trx, id, patch);
+      await audit.record(trx, {
+        unitId: a.unit_id,
+        actor,
+        entityType: 'action_plan',
+        entityId: id,
+        action: 'strategy',
+        before: { strategy: parseJson<unknown>(a.strategy_json, null) },
+        after: { strategy: input },
+      });
+    });
+    return getAction(actor, id);
   }
 
   /** The unit's own items: what is overdue, what is due within 14 days (in-app reminders). */
@@ -595,6 +632,7 @@ export function createActionPlanService(ctx: ServiceContext, deps: { audit: Audi
     getAssignment,
     listAssignments,
     followUpReport,
+    recordStrategy,
     unitDashboard,
     evaluationHistory,
     maxEvidenceBytes: evidence.maxBytes,

@@ -26,7 +26,8 @@ export const CYCLE_STATUSES = ['draft', 'open', 'cut_off', 'reported', 'closed']
 export const TEAM_ROLES = ['penanggung_jawab', 'pengendali_teknis', 'ketua_tim', 'anggota'] as const;
 export const INSTRUMENTS = ['skm', 'spkp', 'spak'] as const;
 
-const id = z.string().min(1).max(64);
+// Ids are plain tokens: a NUL or other control character must never reach SQL (PostgreSQL rejects it).
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
 
@@ -58,19 +59,21 @@ export const ActionBody = z.object({
 });
 export type ActionInput = z.infer<typeof ActionBody>;
 
+/** Strategy for an unfinished RTL (5.13.2 BAB IV): Strategi Penyelesaian, Target Waktu, PIC, Stakeholder Terkait. */
+export const StrategyBody = z.object({
+  strategyText: text(4000),
+  targetDate: isoDate.optional(),
+  pic: text(300).optional(),
+  stakeholders: text(1000).optional(),
+});
+export type StrategyInput = z.infer<typeof StrategyBody>;
+
 export const RealisationBody = z.object({
   implementationStatus: z.enum(IMPLEMENTATION_STATUSES),
   realisationText: text(8000).optional(),
   realisedAt: isoDate.optional(),
   obstacles: text(8000).optional(),
-  strategy: z
-    .object({
-      strategyText: text(4000),
-      targetDate: isoDate.optional(),
-      pic: text(300).optional(),
-      stakeholders: text(1000).optional(),
-    })
-    .optional(),
+  strategy: StrategyBody.optional(),
 });
 export type RealisationInput = z.infer<typeof RealisationBody>;
 
@@ -160,4 +163,16 @@ export const AssignmentsQuery = z.object({
   unitId: id.optional(),
   basisCampaignId: id.optional(),
   basisYear: z.coerce.number().int().optional(),
+});
+
+export const ReportFormatQuery = z.object({ format: z.enum(['pdf', 'docx']).default('pdf') });
+export const MeReportQuery = ReportFormatQuery.extend({
+  part: z.enum(['full', 'lampiran1', 'lampiran2']).default('full'),
+});
+export const FollowUpDocumentQuery = ReportFormatQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const EffectivenessQuery = z.object({
+  basisYear: z.coerce.number().int().min(2000).max(2100),
+  unitId: id.optional(),
 });

@@ -3,7 +3,6 @@ import type { ActionPlanTable, MonitoringCycleTable, RtlRecommendationTable } fr
 import { completionPct, keterangan, pooledSummary, unitSummary } from '../../domain/action-plans/metrics.ts';
 import { recommendationText } from '../../domain/action-plans/recommendations.ts';
 import { parseTimeline, timelineDate } from '../../domain/action-plans/timeline.ts';
-import { Rational } from '../../domain/core/rational.ts';
 import { toFixedHalfUp } from '../../domain/core/rounding.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';

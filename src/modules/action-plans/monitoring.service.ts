@@ -14,7 +14,6 @@ import {
   type UnitSummary,
   unitSummary,
 } from '../../domain/action-plans/metrics.ts';
-import { Rational } from '../../domain/core/rational.ts';
 import { formatId, toFixedHalfUp } from '../../domain/core/rounding.ts';
 import { compareCodes } from '../../domain/skm/analysis.ts';
 import { notFound } from '../../http/app-error.ts';

@@ -174,3 +174,65 @@ export async function latestBudget(
 
 export const nkaOf = (db: Db, unitId: string, year: number) =>
   db.selectFrom('perf_nka').selectAll().where('unit_id', '=', unitId).where('year', '=', year).orderBy('month').execute();
+
+/* ---------- cascade and predecessor links (migration 0090) ---------- */
+
+export type IndicatorRef = Pick<
+  PerfIndicatorTable,
+  'id' | 'unit_id' | 'code' | 'name' | 'valid_from_year' | 'valid_to_year' | 'parent_indicator_id' | 'predecessor_indicator_id'
+> & { unit_code: string };
+
+const refColumns = [
+  'perf_indicator.id',
+  'perf_indicator.unit_id',
+  'perf_indicator.code',
+  'perf_indicator.name',
+  'perf_indicator.valid_from_year',
+  'perf_indicator.valid_to_year',
+  'perf_indicator.parent_indicator_id',
+  'perf_indicator.predecessor_indicator_id',
+  'org_unit.code as unit_code',
+] as const;
+
+/** Indicators (of any entity) that are the parent/predecessor of, or the child/successor of, the given ones. */
+export async function linkedIndicators(db: Db, ids: readonly string[]): Promise<IndicatorRef[]> {
+  if (ids.length === 0) return [];
+  const own = await db
+    .selectFrom('perf_indicator')
+    .select(['parent_indicator_id', 'predecessor_indicator_id'])
+    .where('id', 'in', ids)
+    .execute();
+  const up = [...new Set(own.flatMap((r) => [r.parent_indicator_id, r.predecessor_indicator_id]).filter((x) => x !== null))];
+  return db
+    .selectFrom('perf_indicator')
+    .innerJoin('org_unit', 'org_unit.id', 'perf_indicator.unit_id')
+    .select(refColumns)
+    .where((eb) =>
+      eb.or([
+        ...(up.length ? [eb('perf_indicator.id', 'in', up)] : []),
+        eb('perf_indicator.parent_indicator_id', 'in', ids),
+        eb('perf_indicator.predecessor_indicator_id', 'in', ids),
+      ]),
+    )
+    .orderBy('perf_indicator.valid_from_year')
+    .orderBy('perf_indicator.code')
+    .execute();
+}
+
+export const findLock = (db: Db, unitId: string, year: number, quarter: number) =>
+  db
+    .selectFrom('perf_period_lock')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .where('quarter', '=', quarter)
+    .executeTakeFirst();
+
+export const revisionsOf = (db: Db, unitId: string, year: number) =>
+  db
+    .selectFrom('perf_revision_request')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .orderBy('requested_at', 'desc')
+    .execute();

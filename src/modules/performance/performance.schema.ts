@@ -198,6 +198,8 @@ export const IndicatorBody = z.object({
   responsibleTeam: z.string().max(200).optional(),
   weight: Decimal.default('1'),
   parent: code.optional(),
+  /** The indicator of an earlier plan period this one renames or replaces (id, or its code in an earlier year). */
+  predecessor: code.optional(),
   linkedCampaignId: z.string().max(64).optional(),
   linkedFromMonth: Month.optional(),
   sortOrder: z.number().int().default(0),

@@ -20,6 +20,7 @@ import type { ApiKeyDto } from './response.schema.ts';
  */
 
 const KEY_PREFIX = 'mutu_sk_';
+const TOUCH_EVERY_MS = 60_000;
 
 export const hashKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -127,7 +128,12 @@ export function createApiKeyService(ctx: ServiceContext, deps: { audit: AuditSer
     const hash = hashKey(bearer);
     const row = await repo.findKeyByHash(ctx.db, hash);
     if (row?.active !== 1 || !timingSafeEqual(Buffer.from(row.key_hash), Buffer.from(hash))) throw invalid();
-    await repo.touchKey(ctx.db, row.id, isoNow(ctx.clock));
+    // `lastUsedAt` tells a coordinator whether a key is in use: a minute's precision is enough, and
+    // a busy key then costs a read per request instead of a write.
+    const now = ctx.clock.now();
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) {
+      await repo.touchKey(ctx.db, row.id, now.toISOString());
+    }
     return row;
   }
 

@@ -7,6 +7,7 @@ import { newId } from '../../shared/ids.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { resolveUnitScope } from '../auth/scope.ts';
+import { assertPerceptionMonthNotFrozen } from '../perception/month-guard.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { cleansingPolicy } from './cleansing.policy.ts';
 import * as repo from './cleansing.repository.ts';
@@ -94,6 +95,7 @@ export function createCleansingService(ctx: ServiceContext, deps: { audit: Audit
     actor: Actor,
     record: { action: string; before?: Record<string, unknown>; after?: Record<string, unknown>; reason: string },
   ): Promise<void> {
+    await assertPerceptionMonthNotFrozen(trx, r.id);
     if (!(await repo.setValidity(trx, r.id, from, to))) throw stateError('cleansing.concurrent');
     await recountService(trx, r.campaign_id, r.unit_service_id, isoNow(ctx.clock));
     await audit.record(trx, {

@@ -3,7 +3,7 @@ import type { ResponseValidity } from '../../db/schema.ts';
 import type { InstrumentProfile } from '../../domain/profiles/profile.ts';
 import { shippedProfile } from '../../domain/profiles/shipped-profiles.ts';
 import { accumulate, emptyTally, type SkmAnswers, type SkmTally } from '../../domain/skm/tally.ts';
-import { applyCountingRule } from '../../domain/targets/counting.ts';
+import { applyCountingRule, isWindowTruncated } from '../../domain/targets/counting.ts';
 import * as repo from './response.repository.ts';
 
 /**
@@ -57,30 +57,55 @@ function toDelta(r: { campaignId: string; unitId: string; unitServiceId: string 
   };
 }
 
+/** Where a new response lands in its service's counted window. */
+export type WindowPlacement = 'counted' | 'outside' | 'recount';
+
+/** The window as `submissionState` reads it before the response is stored. */
+export interface WindowState {
+  target: number | string;
+  n_valid: number | string;
+  last_counted_at: string | null;
+  last_counted_seq_no: number | string | null;
+}
+
 /**
- * Books a newly stored response into the counters and, when it falls inside the window, into the
- * tally. Runs in the submitting transaction. Returns whether the response counts.
+ * D5 for one new response, from the window before it: inside while the window is not truncated;
+ * outside when the window is full and the response comes after its last member (the normal case);
+ * a back-dated response entering a full window pushes the last member out, which needs a recount.
  */
-export async function recordAccepted(trx: Db, r: AcceptedResponse, now = new Date().toISOString()): Promise<boolean> {
-  const valid = COUNTS_AS_VALID.includes(r.validity) ? 1 : 0;
-  const after = await repo.bumpTargetCounters(trx, r.campaignId, r.unitServiceId, { submitted: 1, valid, counted: 0 }, now);
-  if (!valid) return false;
-  const target = Number(after.target);
-  const nValid = Number(after.n_valid);
-  // The window holds every valid response unless it is truncated (target ≥ 10 and more valid than target).
-  const truncated = target >= 10 && nValid > target;
-  if (truncated) {
-    const last = await repo.lastCounted(trx, r.campaignId, r.unitServiceId);
-    if (!last || later(last, r.submittedAt, r.seqNo)) return false;
-    // A back-dated response enters a full window and pushes its last member out.
+export function placeInWindow(
+  state: WindowState,
+  r: Pick<AcceptedResponse, 'submittedAt' | 'seqNo' | 'validity'>,
+): WindowPlacement {
+  if (!COUNTS_AS_VALID.includes(r.validity)) return 'outside';
+  if (!isWindowTruncated(Number(state.n_valid) + 1, Number(state.target))) return 'counted';
+  if (state.last_counted_at === null) return 'outside';
+  const last = { submitted_at: state.last_counted_at, seq_no: Number(state.last_counted_seq_no) };
+  return later(last, r.submittedAt, r.seqNo) ? 'outside' : 'recount';
+}
+
+/**
+ * Books a newly stored response (stored with `counted` = 1 exactly when `placement` is `counted`)
+ * into the counters and, when it counts, into the tally. Runs in the submitting transaction, after
+ * `submissionState` read `placement`'s inputs under the same lock. Returns whether it counts.
+ */
+export async function recordAccepted(
+  trx: Db,
+  r: AcceptedResponse,
+  placement: WindowPlacement,
+  now = new Date().toISOString(),
+): Promise<boolean> {
+  // A recount rewrites every counter of the service, the new response included.
+  if (placement === 'recount') {
     await recountService(trx, r.campaignId, r.unitServiceId, now);
     return true;
   }
-  await repo.markCounted(trx, [r.id], 1);
-  await repo.bumpTargetCounters(trx, r.campaignId, r.unitServiceId, { submitted: 0, valid: 0, counted: 1 }, now);
-  const profile = profileOf(r.profileCode);
+  const valid = COUNTS_AS_VALID.includes(r.validity) ? 1 : 0;
+  const counted = placement === 'counted' ? 1 : 0;
+  await repo.bumpTargetCounters(trx, r.campaignId, r.unitServiceId, { submitted: 1, valid, counted }, now);
+  const profile = counted ? profileOf(r.profileCode) : null;
   if (profile) await repo.addTally(trx, toDelta(r, accumulate(profile, [r.answers])), now);
-  return true;
+  return counted === 1;
 }
 
 /**

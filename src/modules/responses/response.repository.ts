@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import type { SurveyResponseTable } from '../../db/schema.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
+import type { SkmCampaignTable, SurveyResponseTable } from '../../db/schema.ts';
 
 /** Survey response, counted-window and tally SQL (Kysely only; no rules here). */
 
@@ -22,6 +23,163 @@ export const targetOfService = (db: Db, campaignId: string, unitServiceId: strin
     .where('unit_service_id', '=', unitServiceId)
     .executeTakeFirst();
 
+/**
+ * Everything a submission checks before it writes, in one read: the campaign, the unit in the
+ * campaign (with its time zone), the service's target row and an earlier response with the same
+ * idempotency key. Undefined when the campaign does not exist.
+ */
+const submitContextQuery = preparedQuery<
+  { campaignId: string; unitId: string; unitServiceId: string; clientSubmissionId: string },
+  {
+    id: string;
+    status: SkmCampaignTable['status'];
+    is_demo: SkmCampaignTable['is_demo'];
+    collection_start: string;
+    effective_end: string;
+    profile_code: string;
+    profile_version: number;
+    unit_id: string | null;
+    time_zone: string | null;
+    target_unit_id: string | null;
+    existing_id: string | null;
+    existing_seq_no: number | null;
+    existing_duplicate_hint: string | null;
+  }
+>(['campaignId', 'unitId', 'unitServiceId', 'clientSubmissionId'], (db, p) =>
+  db
+    .selectFrom('skm_campaign as c')
+    .leftJoin('campaign_unit as cu', (j) => j.onRef('cu.campaign_id', '=', 'c.id').on('cu.unit_id', '=', p.unitId))
+    .leftJoin('org_unit as ou', 'ou.id', 'cu.unit_id')
+    .leftJoin('campaign_target as ct', (j) =>
+      j.onRef('ct.campaign_id', '=', 'c.id').on('ct.unit_service_id', '=', p.unitServiceId),
+    )
+    .leftJoin('survey_response as r', (j) =>
+      j.onRef('r.campaign_id', '=', 'c.id').on('r.client_submission_id', '=', p.clientSubmissionId),
+    )
+    .select([
+      'c.id',
+      'c.status',
+      'c.is_demo',
+      'c.collection_start',
+      'c.effective_end',
+      'c.profile_code',
+      'c.profile_version',
+      'cu.unit_id as unit_id',
+      'ou.time_zone as time_zone',
+      'ct.unit_id as target_unit_id',
+      'r.id as existing_id',
+      'r.seq_no as existing_seq_no',
+      'r.duplicate_hint as existing_duplicate_hint',
+    ])
+    .where('c.id', '=', p.campaignId),
+);
+
+/**
+ * Everything a submission checks before it writes, in one read: the campaign, the unit in the
+ * campaign (with its time zone), the service's target row and an earlier response with the same
+ * idempotency key. Undefined when the campaign does not exist.
+ */
+export const submitContext = async (
+  db: Db,
+  campaignId: string,
+  unitId: string,
+  unitServiceId: string,
+  clientSubmissionId: string,
+) => (await submitContextQuery(db, { campaignId, unitId, unitServiceId, clientSubmissionId })).rows[0];
+
+type SubmissionStateParams = {
+  campaignId: string;
+  unitId: string;
+  unitServiceId: string;
+  phoneBidx: string | null;
+  nameBidx: string | null;
+  nameFrom: string;
+  nameTo: string;
+};
+
+const submissionStateQuery = preparedQuery<
+  SubmissionStateParams,
+  {
+    target: number;
+    n_valid: number;
+    phone_of: string | null;
+    name_of: string | null;
+    last_counted_at: string | null;
+    last_counted_seq_no: number | null;
+  }
+>(['campaignId', 'unitId', 'unitServiceId', 'phoneBidx', 'nameBidx', 'nameFrom', 'nameTo'], (db, p) => {
+  // `counted = 1` as a literal lets SQLite use the partial index (a bound parameter would not).
+  const lastCounted = db
+    .selectFrom('survey_response')
+    .where('campaign_id', '=', p.campaignId)
+    .where('unit_service_id', '=', p.unitServiceId)
+    .where(sql<boolean>`counted = 1`)
+    .orderBy('submitted_at', 'desc')
+    .orderBy('seq_no', 'desc')
+    .limit(1);
+  return db
+    .selectFrom('campaign_target as ct')
+    .select((eb) => [
+      'ct.target',
+      'ct.n_valid',
+      // A null blind index ("not given") compares as unknown: it never matches.
+      eb
+        .selectFrom('survey_response')
+        .select('id')
+        .where('campaign_id', '=', p.campaignId)
+        .where('phone_bidx', '=', p.phoneBidx)
+        .where('unit_id', '=', p.unitId)
+        .orderBy('submitted_at')
+        .orderBy('seq_no')
+        .limit(1)
+        .as('phone_of'),
+      eb
+        .selectFrom('survey_response')
+        .select('id')
+        .where('campaign_id', '=', p.campaignId)
+        .where('unit_service_id', '=', p.unitServiceId)
+        .where('name_bidx', '=', p.nameBidx)
+        .where('submitted_at', '>=', p.nameFrom)
+        .where('submitted_at', '<=', p.nameTo)
+        .orderBy('submitted_at')
+        .orderBy('seq_no')
+        .limit(1)
+        .as('name_of'),
+      lastCounted.select('submitted_at').as('last_counted_at'),
+      lastCounted.select('seq_no').as('last_counted_seq_no'),
+    ])
+    .where('ct.campaign_id', '=', p.campaignId)
+    .where('ct.unit_service_id', '=', p.unitServiceId);
+});
+
+const lockTargetQuery = preparedQuery<{ campaignId: string; unitServiceId: string }, { id: string }>(
+  ['campaignId', 'unitServiceId'],
+  (db, p) =>
+    db
+      .selectFrom('campaign_target')
+      .select('id')
+      .where('campaign_id', '=', p.campaignId)
+      .where('unit_service_id', '=', p.unitServiceId)
+      .forUpdate(),
+);
+
+/**
+ * Read right after `nextSeqNo` has locked campaign × unit, in one statement: the service's counted
+ * window (target, valid so far, its last member) and the first earlier response with the same phone
+ * (campaign × unit) or the same name for the same service in [nameFrom, nameTo] (DOMAIN 5.6).
+ * `lock` (PostgreSQL; SQLite has one writer anyway) first locks the target row against a concurrent
+ * recount or target change.
+ */
+export async function submissionState(db: Db, q: SubmissionStateParams, lock: boolean) {
+  // A statement of its own: in READ COMMITTED the read below then sees whatever a recount committed
+  // while this one waited for the lock (subqueries of a locking read would not).
+  if (lock) await lockTargetQuery(db, q);
+  const { rows } = await submissionStateQuery(db, q);
+  const row = rows[0];
+  if (!row) throw new Error(`No target for service ${q.unitServiceId} in campaign ${q.campaignId}`);
+  return row;
+}
+
 export const findBySubmissionId = (db: Db, campaignId: string, clientSubmissionId: string) =>
   db
     .selectFrom('survey_response')
@@ -30,15 +188,21 @@ export const findBySubmissionId = (db: Db, campaignId: string, clientSubmissionI
     .where('client_submission_id', '=', clientSubmissionId)
     .executeTakeFirst();
 
+const nextSeqNoQuery = preparedQuery<{ campaignId: string; unitId: string }, { last_seq_no: number }>(
+  ['campaignId', 'unitId'],
+  (db, p) =>
+    db
+      .updateTable('campaign_unit')
+      .set({ last_seq_no: sql<number>`last_seq_no + 1` })
+      .where('campaign_id', '=', p.campaignId)
+      .where('unit_id', '=', p.unitId)
+      .returning('last_seq_no'),
+);
+
 /** Hands out the next `seqNo` of the campaign × unit; the update also locks the row until commit. */
 export async function nextSeqNo(db: Db, campaignId: string, unitId: string): Promise<number> {
-  const row = await db
-    .updateTable('campaign_unit')
-    .set({ last_seq_no: sql<number>`last_seq_no + 1` })
-    .where('campaign_id', '=', campaignId)
-    .where('unit_id', '=', unitId)
-    .returning('last_seq_no')
-    .executeTakeFirstOrThrow();
+  const row = (await nextSeqNoQuery(db, { campaignId, unitId })).rows[0];
+  if (!row) throw new Error(`Unit ${unitId} is not in campaign ${campaignId}`);
   return Number(row.last_seq_no);
 }
 
@@ -54,41 +218,21 @@ export async function reserveSeqNos(db: Db, campaignId: string, unitId: string, 
   return Number(row.last_seq_no) - count + 1;
 }
 
-export const firstWithPhone = (db: Db, campaignId: string, unitId: string, phoneBidx: string) =>
-  db
-    .selectFrom('survey_response')
-    .select('id')
-    .where('campaign_id', '=', campaignId)
-    .where('phone_bidx', '=', phoneBidx)
-    .where('unit_id', '=', unitId)
-    .orderBy('submitted_at')
-    .orderBy('seq_no')
-    .limit(1)
-    .executeTakeFirst();
+type ResponseRow = Insertable<SurveyResponseTable>;
+const insertByColumns = new Map<string, (db: Db, row: ResponseRow) => Promise<unknown>>();
 
-export const firstWithNameNear = (
-  db: Db,
-  campaignId: string,
-  unitServiceId: string,
-  nameBidx: string,
-  fromIso: string,
-  toIso: string,
-) =>
-  db
-    .selectFrom('survey_response')
-    .select('id')
-    .where('campaign_id', '=', campaignId)
-    .where('unit_service_id', '=', unitServiceId)
-    .where('name_bidx', '=', nameBidx)
-    .where('submitted_at', '>=', fromIso)
-    .where('submitted_at', '<=', toIso)
-    .orderBy('submitted_at')
-    .orderBy('seq_no')
-    .limit(1)
-    .executeTakeFirst();
-
-export const insertResponse = (db: Db, row: Insertable<SurveyResponseTable>) =>
-  db.insertInto('survey_response').values(row).execute();
+/** One response; compiled once per set of columns (the submission path always sends the same set). */
+export function insertResponse(db: Db, row: ResponseRow): Promise<unknown> {
+  // As Kysely's `values`: a column given as undefined is left to its default.
+  const columns = (Object.keys(row) as (keyof ResponseRow & string)[]).filter((k) => row[k] !== undefined);
+  const key = columns.join(',');
+  let insert = insertByColumns.get(key);
+  if (!insert) {
+    insert = preparedQuery<ResponseRow, never>(columns, (d, p) => d.insertInto('survey_response').values(p));
+    insertByColumns.set(key, insert);
+  }
+  return insert(db, row);
+}
 
 export async function insertResponses(db: Db, rows: Insertable<SurveyResponseTable>[]): Promise<void> {
   // Chunked: SQLite caps bound parameters per statement (~36 columns per row).
@@ -101,26 +245,30 @@ export async function insertResponses(db: Db, rows: Insertable<SurveyResponseTab
 
 // ---- Counted window ----
 
-/** Adds to the live counters and returns them as they are now. */
+const bumpQuery = preparedQuery<
+  { campaignId: string; unitServiceId: string; submitted: number; valid: number; counted: number; at: string },
+  never
+>(['campaignId', 'unitServiceId', 'submitted', 'valid', 'counted', 'at'], (db, p) =>
+  db
+    .updateTable('campaign_target')
+    .set({
+      n_submitted: sql<number>`n_submitted + ${p.submitted}`,
+      n_valid: sql<number>`n_valid + ${p.valid}`,
+      n_counted: sql<number>`n_counted + ${p.counted}`,
+      updated_at: p.at,
+    })
+    .where('campaign_id', '=', p.campaignId)
+    .where('unit_service_id', '=', p.unitServiceId),
+);
+
+/** Adds to the live counters. */
 export const bumpTargetCounters = (
   db: Db,
   campaignId: string,
   unitServiceId: string,
   d: { submitted: number; valid: number; counted: number },
   at: string,
-) =>
-  db
-    .updateTable('campaign_target')
-    .set({
-      n_submitted: sql<number>`n_submitted + ${d.submitted}`,
-      n_valid: sql<number>`n_valid + ${d.valid}`,
-      n_counted: sql<number>`n_counted + ${d.counted}`,
-      updated_at: at,
-    })
-    .where('campaign_id', '=', campaignId)
-    .where('unit_service_id', '=', unitServiceId)
-    .returning(['target', 'n_submitted', 'n_valid', 'n_counted'])
-    .executeTakeFirstOrThrow();
+) => bumpQuery(db, { campaignId, unitServiceId, ...d, at });
 
 export const setTargetCounters = (
   db: Db,
@@ -135,19 +283,6 @@ export const setTargetCounters = (
     .where('campaign_id', '=', campaignId)
     .where('unit_service_id', '=', unitServiceId)
     .execute();
-
-/** The last response inside the counted window, in submission order. */
-export const lastCounted = (db: Db, campaignId: string, unitServiceId: string) =>
-  db
-    .selectFrom('survey_response')
-    .select(['submitted_at', 'seq_no'])
-    .where('campaign_id', '=', campaignId)
-    .where('unit_service_id', '=', unitServiceId)
-    .where('counted', '=', 1)
-    .orderBy('submitted_at', 'desc')
-    .orderBy('seq_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
 
 export const markCounted = (db: Db, ids: readonly string[], counted: 0 | 1) =>
   ids.length
@@ -180,40 +315,72 @@ export interface TallyDelta {
   sumZ2: number;
 }
 
-/** Adds a tally to the stored per-service aggregates (upsert; one statement per table). */
-export async function addTally(db: Db, d: TallyDelta, at: string): Promise<void> {
-  const rows = d.questionCodes.map((q, i) => ({
-    campaign_id: d.campaignId,
-    unit_id: d.unitId,
-    unit_service_id: d.unitServiceId,
-    question_code: q,
-    sum: d.sums[i] as number,
-    answered: d.answered[i] as number,
-    updated_at: at,
-  }));
-  if (rows.length)
-    await db
-      .insertInto('service_tally')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['campaign_id', 'unit_id', 'unit_service_id', 'question_code']).doUpdateSet({
-          sum: sql<number>`service_tally.sum + excluded.sum`,
-          answered: sql<number>`service_tally.answered + excluded.answered`,
-          updated_at: sql<string>`excluded.updated_at`,
-        }),
-      )
-      .execute();
-  await db
+type TallyParams = Record<string, string | number>;
+interface TallyUpsert {
+  run: (db: Db, p: TallyParams) => Promise<unknown>;
+  /** Parameter names per question: code, sum, answered. */
+  names: [string, string, string][];
+}
+const tallyUpserts = new Map<number, TallyUpsert>();
+
+/** The per-question upsert for `n` questions, compiled once per question count. */
+function tallyUpsert(n: number): TallyUpsert {
+  let q = tallyUpserts.get(n);
+  if (!q) {
+    const perQuestion = Array.from({ length: n }, (_, i): [string, string, string] => [`q${i}`, `s${i}`, `a${i}`]);
+    const names = ['campaignId', 'unitId', 'unitServiceId', 'at', ...perQuestion.flat()];
+    const run = preparedQuery<TallyParams, never>(names, (db, p) =>
+      db
+        .insertInto('service_tally')
+        .values(
+          Array.from({ length: n }, (_, i) => ({
+            campaign_id: p.campaignId as string,
+            unit_id: p.unitId as string,
+            unit_service_id: p.unitServiceId as string,
+            question_code: p[`q${i}`] as string,
+            sum: p[`s${i}`] as number,
+            answered: p[`a${i}`] as number,
+            updated_at: p.at as string,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['campaign_id', 'unit_id', 'unit_service_id', 'question_code']).doUpdateSet({
+            sum: sql<number>`service_tally.sum + excluded.sum`,
+            answered: sql<number>`service_tally.answered + excluded.answered`,
+            updated_at: sql<string>`excluded.updated_at`,
+          }),
+        ),
+    );
+    q = { run, names: perQuestion };
+    tallyUpserts.set(n, q);
+  }
+  return q;
+}
+
+const summaryUpsert = preparedQuery<
+  {
+    campaignId: string;
+    unitId: string;
+    unitServiceId: string;
+    respondents: number;
+    complete: number;
+    sumZ: number;
+    sumZ2: number;
+    at: string;
+  },
+  never
+>(['campaignId', 'unitId', 'unitServiceId', 'respondents', 'complete', 'sumZ', 'sumZ2', 'at'], (db, p) =>
+  db
     .insertInto('service_tally_summary')
     .values({
-      campaign_id: d.campaignId,
-      unit_id: d.unitId,
-      unit_service_id: d.unitServiceId,
-      respondents: d.respondents,
-      complete: d.complete,
-      sum_z: d.sumZ,
-      sum_z2: d.sumZ2,
-      updated_at: at,
+      campaign_id: p.campaignId,
+      unit_id: p.unitId,
+      unit_service_id: p.unitServiceId,
+      respondents: p.respondents,
+      complete: p.complete,
+      sum_z: p.sumZ,
+      sum_z2: p.sumZ2,
+      updated_at: p.at,
     })
     .onConflict((oc) =>
       oc.columns(['campaign_id', 'unit_id', 'unit_service_id']).doUpdateSet({
@@ -223,8 +390,33 @@ export async function addTally(db: Db, d: TallyDelta, at: string): Promise<void>
         sum_z2: sql<number>`service_tally_summary.sum_z2 + excluded.sum_z2`,
         updated_at: sql<string>`excluded.updated_at`,
       }),
-    )
-    .execute();
+    ),
+);
+
+/** Adds a tally to the stored per-service aggregates (upsert; one statement per table). */
+export async function addTally(db: Db, d: TallyDelta, at: string): Promise<void> {
+  const n = d.questionCodes.length;
+  if (n) {
+    const upsert = tallyUpsert(n);
+    const p: TallyParams = { campaignId: d.campaignId, unitId: d.unitId, unitServiceId: d.unitServiceId, at };
+    for (let i = 0; i < n; i++) {
+      const [q, sum, answered] = upsert.names[i] as [string, string, string];
+      p[q] = d.questionCodes[i] as string;
+      p[sum] = d.sums[i] as number;
+      p[answered] = d.answered[i] as number;
+    }
+    await upsert.run(db, p);
+  }
+  await summaryUpsert(db, {
+    campaignId: d.campaignId,
+    unitId: d.unitId,
+    unitServiceId: d.unitServiceId,
+    respondents: d.respondents,
+    complete: d.complete,
+    sumZ: d.sumZ,
+    sumZ2: d.sumZ2,
+    at,
+  });
 }
 
 export async function clearTally(db: Db, campaignId: string, unitServiceId: string): Promise<void> {

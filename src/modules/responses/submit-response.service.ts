@@ -10,9 +10,8 @@ import { type Locale, t } from '../../shared/i18n/index.ts';
 import { newId } from '../../shared/ids.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
-import * as campaignRepo from '../surveys/campaign.repository.ts';
 import { localDate } from '../surveys/local-date.ts';
-import { recordAccepted, recountService } from './counted-window.ts';
+import { type AcceptedResponse, placeInWindow, recordAccepted, recountService, type WindowPlacement } from './counted-window.ts';
 import * as repo from './response.repository.ts';
 import {
   buildResponseSchema,
@@ -38,6 +37,23 @@ const BACKFILL_STATUSES = ['collecting', 'validating'];
 
 export type DuplicateHint = 'phone' | 'name_service';
 
+const lastLocal = new Map<string, { minute: number; day: string; month: string }>();
+
+/**
+ * The local date and month of an instant in a zone (D17), remembered per zone for the current
+ * minute: Intl formatting costs more than the rest of a submission's checks, and a local date only
+ * changes on a whole minute (every zone's offset today is whole minutes).
+ */
+function localDayAndMonth(ms: number, timeZone: string): { day: string; month: string } {
+  const minute = Math.floor(ms / 60_000);
+  let hit = lastLocal.get(timeZone);
+  if (hit?.minute !== minute) {
+    hit = { minute, day: localDate(new Date(ms), timeZone), month: localMonth(ms, timeZone) };
+    lastLocal.set(timeZone, hit);
+  }
+  return hit;
+}
+
 function validationError(fields: FieldIssue[]): AppError {
   return new AppError(AppErrorCode.VALIDATION, 'Data yang dikirim tidak valid', { messageKey: 'error.validation', fields });
 }
@@ -52,16 +68,28 @@ const isUniqueViolation = (e: unknown): boolean => {
 };
 
 interface Prepared {
+  context: SubmitContext;
   input: SubmitInput;
   data: ValidatedResponse;
   submittedAt: string;
   localMonth: string;
   answers: Record<string, number>;
+  phoneBidx: string | null;
+  nameBidx: string | null;
 }
 
-interface CampaignContext {
-  campaign: SkmCampaignTable;
+/** What a submission reads before it writes (one statement, `repo.submitContext`). */
+interface SubmitContext {
+  campaign: Pick<
+    SkmCampaignTable,
+    'id' | 'status' | 'is_demo' | 'collection_start' | 'effective_end' | 'profile_code' | 'profile_version'
+  >;
   profile: InstrumentProfile;
+  /** The unit's time zone; undefined when the unit is not in the campaign. */
+  timeZone: string | undefined;
+  /** The unit of the submitted service's target; undefined when the service is not in the campaign. */
+  targetUnitId: string | undefined;
+  existing: SubmitResult | undefined;
 }
 
 export function createResponseService(ctx: ServiceContext, _deps: { audit: AuditService }) {
@@ -73,18 +101,35 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
     }
     return cryptoCache;
   };
+  const replayOf = (hit: { id: string; seq_no: number; duplicate_hint: string | null }): SubmitResult => ({
+    responseId: hit.id,
+    seqNo: Number(hit.seq_no),
+    replayed: true,
+    duplicateHint: hit.duplicate_hint,
+  });
 
-  async function loadCampaign(db: Db, campaignId: string): Promise<CampaignContext> {
-    const campaign = await campaignRepo.findCampaign(db, campaignId);
-    if (!campaign) throw notFound('Kampanye survei');
-    const profile = shippedProfile(campaign.profile_code);
-    if (!profile || profile.version !== campaign.profile_version)
-      throw new Error(`Unknown profile ${campaign.profile_code} v${campaign.profile_version}`);
-    return { campaign, profile };
+  // PostgreSQL: the window read also locks the target row (SQLite serialises writers anyway).
+  const lockRows = ctx.engine === 'postgres';
+
+  async function loadContext(db: Db, input: SubmitInput): Promise<SubmitContext> {
+    const row = await repo.submitContext(db, input.campaignId, input.unitId, input.unitServiceId, input.clientSubmissionId ?? '');
+    if (!row) throw notFound('Kampanye survei');
+    const profile = shippedProfile(row.profile_code);
+    if (!profile || profile.version !== row.profile_version)
+      throw new Error(`Unknown profile ${row.profile_code} v${row.profile_version}`);
+    return {
+      campaign: row,
+      profile,
+      timeZone: row.unit_id ? (row.time_zone ?? undefined) : undefined,
+      targetUnitId: row.target_unit_id ?? undefined,
+      existing: row.existing_id
+        ? replayOf({ id: row.existing_id, seq_no: Number(row.existing_seq_no), duplicate_hint: row.existing_duplicate_hint })
+        : undefined,
+    };
   }
 
   /** Every check that needs no write; issues are prefixed (e.g. `3.answers.A1` for bulk row 3). */
-  async function prepare(db: Db, c: CampaignContext, input: SubmitInput, prefix = ''): Promise<Prepared> {
+  function prepare(c: SubmitContext, input: SubmitInput, prefix = ''): Prepared {
     const locale = input.locale ?? 'id';
     const issues: FieldIssue[] = [];
     const field = (f: string) => `${prefix}${f}`;
@@ -98,10 +143,9 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
     if (!(online ? campaign.status === 'collecting' : BACKFILL_STATUSES.includes(campaign.status)))
       throw stateError('responses.notCollecting', locale);
 
-    const unit = await repo.campaignUnit(db, campaign.id, input.unitId);
-    if (!unit) throw stateError('responses.unitNotInCampaign', locale);
-    const target = await repo.targetOfService(db, campaign.id, input.unitServiceId);
-    if (!target || target.unit_id !== input.unitId)
+    const timeZone = c.timeZone;
+    if (timeZone === undefined) throw stateError('responses.unitNotInCampaign', locale);
+    if (c.targetUnitId !== input.unitId)
       issues.push({ field: field('unitServiceId'), message: t(locale, 'responses.serviceNotInCampaign') });
 
     let submittedMs = ctx.clock.now().getTime();
@@ -115,7 +159,8 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
       }
     }
     // D17: the window is local dates in the unit's zone, both ends inclusive.
-    const day = localDate(new Date(submittedMs), unit.time_zone);
+    const local = localDayAndMonth(submittedMs, timeZone);
+    const day = local.day;
     if (day < campaign.collection_start || day > campaign.effective_end) {
       const params = { date: day, start: campaign.collection_start, end: campaign.effective_end };
       if (input.submittedAt !== undefined)
@@ -136,48 +181,75 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
 
     const answers: Record<string, number> = {};
     for (const [k, v] of Object.entries(parsed.data.answers)) if (typeof v === 'number') answers[k] = v;
+    const pd = crypto();
     return {
+      context: c,
       input,
       data: parsed.data,
       submittedAt: new Date(submittedMs).toISOString(),
-      localMonth: localMonth(submittedMs, unit.time_zone),
+      localMonth: local.month,
       answers,
+      phoneBidx: pd.phoneIndex(parsed.data.respondent.phone),
+      nameBidx: pd.nameIndex(parsed.data.respondent.fullName),
     };
   }
 
-  async function duplicateHint(
-    db: Db,
-    p: Prepared,
-    phoneBidx: string | null,
-    nameBidx: string | null,
-  ): Promise<{ hint: DuplicateHint | null; of: string | null }> {
-    const { campaignId, unitId, unitServiceId } = p.input;
-    if (phoneBidx) {
-      const hit = await repo.firstWithPhone(db, campaignId, unitId, phoneBidx);
-      if (hit) return { hint: 'phone', of: hit.id };
-    }
-    if (nameBidx) {
-      const at = Date.parse(p.submittedAt);
-      const from = new Date(at - NAME_WINDOW_MS).toISOString();
-      const to = new Date(at + NAME_WINDOW_MS).toISOString();
-      const hit = await repo.firstWithNameNear(db, campaignId, unitServiceId, nameBidx, from, to);
-      if (hit) return { hint: 'name_service', of: hit.id };
-    }
-    return { hint: null, of: null };
+  /** The state read under the seqNo lock: counted window and duplicate candidates (DOMAIN 5.6). */
+  function stateOf(w: Db, p: Prepared) {
+    const at = Date.parse(p.submittedAt);
+    return repo.submissionState(
+      w,
+      {
+        campaignId: p.input.campaignId,
+        unitId: p.input.unitId,
+        unitServiceId: p.input.unitServiceId,
+        phoneBidx: p.phoneBidx,
+        nameBidx: p.nameBidx,
+        nameFrom: new Date(at - NAME_WINDOW_MS).toISOString(),
+        nameTo: new Date(at + NAME_WINDOW_MS).toISOString(),
+      },
+      lockRows,
+    );
   }
 
-  function row(c: CampaignContext, p: Prepared, seqNo: number, dup: { hint: DuplicateHint | null; of: string | null }) {
+  /** The same phone wins over the same name: the hint names the earliest earlier response. */
+  const hintOf = (s: { phone_of: string | null; name_of: string | null }): { hint: DuplicateHint | null; of: string | null } =>
+    s.phone_of
+      ? { hint: 'phone', of: s.phone_of }
+      : s.name_of
+        ? { hint: 'name_service', of: s.name_of }
+        : { hint: null, of: null };
+
+  const acceptedOf = (p: Prepared, seqNo: number): AcceptedResponse => ({
+    id: newId(),
+    campaignId: p.input.campaignId,
+    unitId: p.input.unitId,
+    unitServiceId: p.input.unitServiceId,
+    submittedAt: p.submittedAt,
+    seqNo,
+    validity: 'valid',
+    answers: p.answers,
+    profileCode: p.context.profile.code,
+  });
+
+  function row(
+    p: Prepared,
+    a: AcceptedResponse,
+    dup: { hint: DuplicateHint | null; of: string | null },
+    placement: WindowPlacement,
+  ): Insertable<SurveyResponseTable> {
     const pd = crypto();
     const r = p.data.respondent;
+    const c = p.context;
     const now = ctx.clock.now().toISOString();
-    const out: Insertable<SurveyResponseTable> = {
-      id: newId(),
-      campaign_id: c.campaign.id,
-      unit_id: p.input.unitId,
-      unit_service_id: p.input.unitServiceId,
+    return {
+      id: a.id,
+      campaign_id: a.campaignId,
+      unit_id: a.unitId,
+      unit_service_id: a.unitServiceId,
       link_id: p.input.linkId ?? null,
-      seq_no: seqNo,
-      submitted_at: p.submittedAt,
+      seq_no: a.seqNo,
+      submitted_at: a.submittedAt,
       client_submission_id: p.input.clientSubmissionId,
       channel: p.input.channel,
       entered_by: p.input.enteredBy ?? null,
@@ -186,8 +258,8 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
       full_name_enc: pd.encryptOptional(r.fullName, 'full_name'),
       phone_enc: pd.encryptOptional(r.phone, 'phone'),
       institution_enc: pd.encryptOptional(r.institution, 'institution'),
-      phone_bidx: pd.phoneIndex(r.phone),
-      name_bidx: pd.nameIndex(r.fullName),
+      phone_bidx: p.phoneBidx,
+      name_bidx: p.nameBidx,
       age: r.age ?? null,
       sex: r.sex ?? null,
       education: r.education ?? null,
@@ -203,56 +275,32 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
       locale: p.input.locale ?? null,
       personal_purged_at: null,
       created_at: now,
-      counted: 0,
+      counted: placement === 'counted' ? 1 : 0,
       local_month: p.localMonth,
     };
-    return out;
   }
-
-  const replayOf = (hit: { id: string; seq_no: number; duplicate_hint: string | null }): SubmitResult => ({
-    responseId: hit.id,
-    seqNo: Number(hit.seq_no),
-    replayed: true,
-    duplicateHint: hit.duplicate_hint,
-  });
 
   /** Runs every check of `submit` without storing (the form uses it to list all problems at once). */
   async function validate(input: SubmitInput): Promise<void> {
-    await prepare(ctx.db, await loadCampaign(ctx.db, input.campaignId), input);
+    prepare(await loadContext(ctx.db, input), input);
   }
 
   /** Stores one response in its own transaction (or the caller's, when `trx` is given). */
   async function submit(input: SubmitInput, trx?: Db): Promise<SubmitResult> {
-    const db = trx ?? ctx.db;
-    const existing = await repo.findBySubmissionId(db, input.campaignId, input.clientSubmissionId ?? '');
-    if (existing) return replayOf(existing);
-    const c = await loadCampaign(db, input.campaignId);
-    const p = await prepare(db, c, input);
-    const pd = crypto();
-    const phoneBidx = pd.phoneIndex(p.data.respondent.phone);
-    const nameBidx = pd.nameIndex(p.data.respondent.fullName);
+    const c = await loadContext(trx ?? ctx.db, input);
+    if (c.existing) return c.existing;
+    const p = prepare(c, input);
 
     const write = async (w: Db): Promise<SubmitResult> => {
-      // The seqNo update locks campaign × unit: hint lookups and the window below see a settled unit.
+      // The seqNo update locks campaign × unit: the window and hint candidates below see a settled unit.
       const seqNo = await repo.nextSeqNo(w, input.campaignId, input.unitId);
-      const dup = await duplicateHint(w, p, phoneBidx, nameBidx);
-      const r = row(c, p, seqNo, dup);
+      const state = await stateOf(w, p);
+      const dup = hintOf(state);
+      const accepted = acceptedOf(p, seqNo);
+      const placement = placeInWindow(state, accepted);
+      const r = row(p, accepted, dup, placement);
       await repo.insertResponse(w, r);
-      await recordAccepted(
-        w,
-        {
-          id: r.id,
-          campaignId: r.campaign_id,
-          unitId: r.unit_id,
-          unitServiceId: r.unit_service_id,
-          submittedAt: r.submitted_at,
-          seqNo,
-          validity: 'valid',
-          answers: p.answers,
-          profileCode: c.profile.code,
-        },
-        r.created_at,
-      );
+      await recordAccepted(w, accepted, placement, r.created_at);
       return { responseId: r.id, seqNo, replayed: false, duplicateHint: dup.hint };
     };
 
@@ -275,7 +323,6 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
    * Replays (known clientSubmissionId) are answered without storing.
    */
   async function submitMany(trx: Db, inputs: readonly SubmitInput[]): Promise<SubmitResult[]> {
-    const campaigns = new Map<string, CampaignContext>();
     const prepared: (Prepared | SubmitResult)[] = [];
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
@@ -287,18 +334,13 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
         continue;
       }
       seen.set(key, i);
-      const existing = await repo.findBySubmissionId(trx, input.campaignId, input.clientSubmissionId ?? '');
-      if (existing) {
-        prepared.push(replayOf(existing));
+      const c = await loadContext(trx, input);
+      if (c.existing) {
+        prepared.push(c.existing);
         continue;
       }
-      let c = campaigns.get(input.campaignId);
-      if (!c) {
-        c = await loadCampaign(trx, input.campaignId);
-        campaigns.set(input.campaignId, c);
-      }
       try {
-        prepared.push(await prepare(trx, c, input, `${i}.`));
+        prepared.push(prepare(c, input, `${i}.`));
       } catch (e) {
         if (e instanceof AppError && e.code === AppErrorCode.VALIDATION) issues.push(...e.fields);
         else if (e instanceof AppError)
@@ -309,7 +351,6 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
     }
     if (issues.length) throw validationError(issues);
 
-    const pd = crypto();
     const results: SubmitResult[] = [];
     const touched = new Map<string, string>();
     for (const p of prepared) {
@@ -318,10 +359,10 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
         results.push(p.seqNo < 0 ? { ...(results[-1 - p.seqNo] as SubmitResult), replayed: true } : p);
         continue;
       }
-      const c = campaigns.get(p.input.campaignId) as CampaignContext;
       const seqNo = await repo.nextSeqNo(trx, p.input.campaignId, p.input.unitId);
-      const dup = await duplicateHint(trx, p, pd.phoneIndex(p.data.respondent.phone), pd.nameIndex(p.data.respondent.fullName));
-      const r = row(c, p, seqNo, dup);
+      const dup = hintOf(await stateOf(trx, p));
+      // Stored outside the window; the recount below places every touched service at once.
+      const r = row(p, acceptedOf(p, seqNo), dup, 'outside');
       await repo.insertResponse(trx, r);
       touched.set(`${r.campaign_id}|${r.unit_service_id}`, r.campaign_id);
       results.push({ responseId: r.id, seqNo, replayed: false, duplicateHint: dup.hint });

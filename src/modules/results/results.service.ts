@@ -756,9 +756,28 @@ export function createResultsService(ctx: ServiceContext, deps: { audit: AuditSe
     return { items, total: items.length };
   }
 
+  /**
+   * The figures behind `unitResults` at full precision (per question S_q/n_q/NRR, weights, W_e, T),
+   * read the same way: the newest snapshot of a closed campaign, else live. For documents that print
+   * the calculation sheet (Laporan SKM, Hasil Olah Data): same source as the dashboard, no second path.
+   */
+  async function unitFigures(actor: Actor, campaignId: string, unitId: string) {
+    const { campaign: c, unit } = await visibleUnit(actor, campaignId, unitId);
+    const profile = skmProfileOf(c);
+    if (FROZEN_STATUSES.includes(c.status)) {
+      const frozen = await frozenCampaign(ctx.db, c, unitId);
+      const u = frozen?.units.find((x) => x.unit.id === unitId);
+      if (frozen && u) return { campaign: c, profile, source: 'snapshot' as const, snapshotVersion: frozen.version, scope: u };
+    }
+    const targets = await campaignRepo.targets(ctx.db, campaignId, [unitId]);
+    const scope = await computeUnit(ctx.db, c, unit, targets, true);
+    return { campaign: c, profile, source: 'live' as const, snapshotVersion: null, scope };
+  }
+
   return {
     unitResults,
     campaignResults,
+    unitFigures,
     perception,
     listResponses,
     exportResponses,

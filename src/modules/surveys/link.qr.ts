@@ -21,6 +21,8 @@ export interface PosterInput {
   serviceName: string | null;
   campaignName: string;
   locale: Locale;
+  /** The public results page of the unit (issue 5 item 6), printed under the link. */
+  resultsUrl?: string;
 }
 
 export function posterDefinition(p: PosterInput): TDocumentDefinitions {
@@ -48,6 +50,18 @@ export function posterDefinition(p: PosterInput): TDocumentDefinitions {
       { text: t(p.locale, 'surveys.poster.orOpen'), fontSize: 12, alignment: 'center', margin: [0, 24, 0, 4] },
       { text: p.url, fontSize: 13, bold: true, alignment: 'center', link: p.url },
       { text: t(p.locale, 'surveys.poster.footer'), fontSize: 10, alignment: 'center', color: '#444444', margin: [0, 36, 0, 0] },
+      ...(p.resultsUrl
+        ? [
+            {
+              text: t(p.locale, 'reports.public.posterLine', { url: p.resultsUrl }),
+              fontSize: 10,
+              alignment: 'center' as const,
+              color: '#444444',
+              link: p.resultsUrl,
+              margin: [0, 8, 0, 0] as [number, number, number, number],
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -11,7 +11,7 @@ const withNames = (db: Db) =>
     .leftJoin('unit_service', 'unit_service.id', 'survey_link.unit_service_id')
     .leftJoin('service_type', 'service_type.id', 'unit_service.service_type_id')
     .selectAll('survey_link')
-    .select(['org_unit.name as unit_name', 'service_type.name as service_name']);
+    .select(['org_unit.name as unit_name', 'org_unit.code as unit_code', 'service_type.name as service_name']);
 
 export type LinkRow = Awaited<ReturnType<typeof findLink>> & {};
 

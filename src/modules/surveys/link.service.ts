@@ -181,6 +181,7 @@ export function createLinkService(ctx: ServiceContext, deps: { audit: AuditServi
       serviceName: link.service_name ?? null,
       campaignName: campaign.name,
       locale,
+      resultsUrl: `${publicBase()}/hasil/${encodeURIComponent(link.unit_code)}`,
     });
   }
 

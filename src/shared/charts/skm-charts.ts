@@ -144,9 +144,10 @@ export function profileBarOption(input: { title: Text; rows: readonly ProfileRow
     title: { text: text(input.title, locale) },
     textStyle: baseText,
     aria: { enabled: true },
-    grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
+    // Room on the right for "500 (40,52%)" labels; the axis name sits under the axis, not past its end.
+    grid: { left: 8, right: 96, top: 40, bottom: 36, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', minInterval: 1, name: chartLabel(locale, 'respondents') },
+    xAxis: { type: 'value', minInterval: 1, name: chartLabel(locale, 'respondents'), nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', data: labels, inverse: true },
     series: [
       {
@@ -179,8 +180,9 @@ export function profilePieOption(input: { title: Text; rows: readonly ProfileRow
       {
         name: text(input.title, locale),
         type: 'pie',
-        radius: ['35%', '65%'],
-        label: { show: true, formatter: '{b}: {c}' },
+        radius: ['30%', '55%'],
+        // Long labels wrap inside the chart instead of being cut at its edge.
+        label: { show: true, formatter: '{b}: {c}', overflow: 'break', alignTo: 'labelLine', edgeDistance: 8, bleedMargin: 4 },
         data: rows.map((r) => ({
           name: text(r.label, locale),
           value: r.count,
@@ -280,7 +282,11 @@ export function ikmTrendOption(input: {
               markLine: {
                 symbol: 'none',
                 lineStyle: { type: 'dashed', color: '#a4161a' },
-                label: { formatter: `${chartLabel(locale, 'target')} ${input.target?.display ?? ''}`.trim() },
+                // Inside the plot: a label past the line's end is clipped by the chart edge.
+                label: {
+                  position: 'insideEndTop',
+                  formatter: `${chartLabel(locale, 'target')} ${input.target?.display ?? ''}`.trim(),
+                },
                 data: [{ yAxis: target }],
               },
             }),

@@ -7,12 +7,19 @@ import { auditMessages } from './messages/audit.ts';
 import { authMessages } from './messages/auth.ts';
 import { commonMessages } from './messages/common.ts';
 import { organisationMessages } from './messages/organisation.ts';
+import { perceptionMonthsMessages } from './messages/perception-months.ts';
 import { performanceMessages } from './messages/performance.ts';
+import { publicRateLimitMessages } from './messages/public-rate-limit.ts';
+import { reportsCompilationMessages } from './messages/reports-compilation.ts';
+import { reportsSkmMessages } from './messages/reports-skm.ts';
+import { reportsWorkflowMessages } from './messages/reports-workflow.ts';
 import { responseDataMessages } from './messages/response-data.ts';
 import { responsesMessages } from './messages/responses.ts';
 import { resultsMessages } from './messages/results.ts';
 import { surveysMessages } from './messages/surveys.ts';
 import { webMessages } from './messages/web.ts';
+import { webPerformanceMessages } from './messages/web-performance.ts';
+import { webRtlMessages } from './messages/web-rtl.ts';
 import { webSkmMessages } from './messages/web-skm.ts';
 
 export type Locale = 'id' | 'en';
@@ -36,7 +43,14 @@ const bundles: MessageBundle[] = [
   webMessages,
   webSkmMessages,
   performanceMessages,
+  webPerformanceMessages,
   actionPlansMessages,
+  webRtlMessages,
+  perceptionMonthsMessages,
+  publicRateLimitMessages,
+  reportsWorkflowMessages,
+  reportsCompilationMessages,
+  reportsSkmMessages,
 ];
 
 const dictionaries: Record<Locale, Dict> = { id: {}, en: {} };

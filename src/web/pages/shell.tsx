@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { can, useAuth, useMe } from '../lib/auth.tsx';
 import { useT } from '../lib/i18n.tsx';
 import type { Me } from '../lib/types.ts';
+import { NotificationBell } from '../reports/notification-bell.tsx';
 
 interface NavItem {
   to: string;
@@ -14,6 +15,7 @@ interface NavItem {
 const always = () => true;
 export const NAV: NavItem[] = [
   { to: '/app/skm', key: 'web.nav.skm', visible: always },
+  { to: '/app/laporan-skm', key: 'web.nav.skmReports', visible: always },
   { to: '/app/spkp', key: 'web.nav.spkp', visible: always },
   { to: '/app/rtl', key: 'web.nav.rtl', visible: always },
   { to: '/app/sakip', key: 'web.nav.sakip', visible: always },
@@ -57,6 +59,7 @@ export function Shell() {
             {me.fullName}
             {roleNames ? <span className="user-roles"> · {roleNames}</span> : null}
           </span>
+          <NotificationBell />
           <LanguageSwitch />
           <button
             type="button"

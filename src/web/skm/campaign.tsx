@@ -6,6 +6,7 @@ import { post, put } from '../lib/api.ts';
 import { useMe } from '../lib/auth.tsx';
 import { useAction, useApi, useTitle } from '../lib/hooks.ts';
 import { formatDate, formatDateTime, formatNumber, useI18n, useT } from '../lib/i18n.tsx';
+import { ReportBatchSection } from '../reports/batch.tsx';
 import { ConfirmDialog, SkmLoadError, StatusBadge, skmCan } from './common.tsx';
 import type { Campaign, CampaignStatus, SurveyLink, Target, Targets } from './types.ts';
 
@@ -53,6 +54,7 @@ export function CampaignPage() {
       <ExtensionsSection campaign={c} manage={manage} onChanged={campaign.reload} />
       <TargetsSection campaign={c} manage={manage} onChanged={campaign.reload} />
       <LinksSection campaign={c} manage={manage} />
+      {manage ? <ReportBatchSection campaignId={c.id} /> : null}
     </>
   );
 }

@@ -43,6 +43,8 @@ export function PerceptionHomePage() {
             {campaign.data.units.map((u) => (
               <li key={u.unitId}>
                 <Link to={`/app/skm/${campaign.data?.id}/unit/${u.unitId}/persepsi`}>{u.name}</Link>
+                {' · '}
+                <Link to={`/app/spkp/bulan/${u.unitId}`}>{t('web.perception.months.link')}</Link>
               </li>
             ))}
           </ul>

@@ -11,6 +11,7 @@ import { HistoryPage } from './history.tsx';
 import { ImportPage } from './import.tsx';
 import { PaperEntryPage } from './paper.tsx';
 import { PerceptionHomePage } from './perception-home.tsx';
+import { PerceptionMonthsPage } from './perception-months.tsx';
 import { ResponsesPage } from './responses.tsx';
 import { BpomResultsPage, PerceptionPage, UnitResultsPage } from './results.tsx';
 
@@ -53,5 +54,11 @@ export default function SkmRoutes() {
 }
 
 export function SpkpRoutes() {
-  return <PerceptionHomePage />;
+  return (
+    <Routes>
+      <Route index element={<PerceptionHomePage />} />
+      <Route path="bulan/:unitId" element={<PerceptionMonthsPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

@@ -34,6 +34,9 @@ export const actionPlansMessages: MessageBundle = {
     'actionPlans.plan.notSubmitted': 'Hanya rencana aksi yang sudah disampaikan yang dapat disetujui.',
     'actionPlans.service.notOfUnit': 'Layanan ini bukan layanan unit tersebut.',
     'actionPlans.strategy.required': 'Strategi penyelesaian wajib diisi untuk rencana aksi yang belum dilaksanakan.',
+    'actionPlans.strategy.alreadyDone': 'Rencana aksi ini sudah dilaksanakan; strategi penyelesaian hanya untuk yang belum.',
+    'actionPlans.reminder.title': 'Tenggat rencana aksi dalam {days} hari',
+    'actionPlans.reminder.body': '{unit}: "{action}" jatuh tempo {date}.',
     'actionPlans.timeline.required': 'Timeline wajib diisi (tanggal dd/mm/yyyy atau triwulan, misalnya "TW 4 2024").',
   },
   en: {
@@ -69,6 +72,9 @@ export const actionPlansMessages: MessageBundle = {
     'actionPlans.plan.notSubmitted': 'Only a submitted plan can be approved.',
     'actionPlans.service.notOfUnit': 'This service does not belong to the unit.',
     'actionPlans.strategy.required': 'A completion strategy is required for an action not done.',
+    'actionPlans.strategy.alreadyDone': 'This action is done; a completion strategy is only for actions not done.',
+    'actionPlans.reminder.title': 'Action plan due in {days} days',
+    'actionPlans.reminder.body': '{unit}: "{action}" is due on {date}.',
     'actionPlans.timeline.required': 'The timeline is required (a date dd/mm/yyyy or a quarter such as "TW 4 2024").',
   },
 };
