@@ -4,26 +4,19 @@
  * inspector evaluates the actions (Open needs a note), the cutoff passes and the Lampiran are shown. axe-clean.
  */
 import { randomBytes } from 'node:crypto';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor, Role } from '../../src/modules/auth/actor.ts';
-import { hashPassword } from '../../src/modules/auth/passwords.ts';
-import { newId } from '../../src/shared/ids.ts';
 import { closedCampaign, insertSnapshot, unitId } from '../action-plans/fixtures.ts';
-import { describeBrowser, ensureWebBuilt, launchChromium, type RunningServer, startServer } from '../helpers/browser.ts';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
-  });
-  return result
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
+import { axeViolations } from '../helpers/axe.ts';
+import {
+  createUser,
+  describeBrowser,
+  ensureWebBuilt,
+  launchChromium,
+  type RunningServer,
+  startServer,
+} from '../helpers/browser.ts';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 const TARAKAN_2024 = ['89.39', '86.36', '92.42', '90.91', '91.67', '93.94', '93.94', '94.70', '90.15'];
@@ -39,31 +32,9 @@ describeBrowser('RTL and monitoring UI in headless Chromium', () => {
   let cycleId: string;
 
   async function makeUser(key: string, role: Role, unit: string | null) {
-    const db = server.deps.dbh.db;
-    const now = new Date().toISOString();
-    const userId = newId();
     const username = `${key}${randomBytes(3).toString('hex')}`;
     const password = `Rahasia-${randomBytes(6).toString('hex')}`;
-    await db
-      .insertInto('app_user')
-      .values({
-        id: userId,
-        username,
-        full_name: `Uji ${key}`,
-        nip: null,
-        email: null,
-        person_id: null,
-        password_hash: await hashPassword(password),
-        must_change_password: 0,
-        failed_logins: 0,
-        locked_at: null,
-        active: 1,
-        locale: 'id',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await db.insertInto('user_role').values({ id: newId(), user_id: userId, role, unit_id: unit, created_at: now }).execute();
+    const userId = await createUser(server, { username, password, fullName: `Uji ${key}`, role, unitId: unit });
     users[key] = { username, password, userId };
   }
   const actorOf = (key: string, role: Role): Actor => ({
@@ -130,7 +101,7 @@ describeBrowser('RTL and monitoring UI in headless Chromium', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT)
       .toBe('Tindak lanjut: Balai POM di Tarakan');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.getByRole('link', { name: /^3\. Menyusun dan memantau rencana aksi/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Rekomendasi 3 (2024)');
 
@@ -152,7 +123,7 @@ describeBrowser('RTL and monitoring UI in headless Chromium', () => {
     const alert = page.getByRole('alert').first();
     await expect.poll(() => alert.textContent(), WAIT).toContain('Belum terdapat rencana aksi untuk unsur U2');
     expect(await alert.textContent()).toContain('U9');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
 
     await form.getByLabel('U2', { exact: true }).check();
     await form.getByLabel('U9', { exact: true }).check();
@@ -176,7 +147,7 @@ describeBrowser('RTL and monitoring UI in headless Chromium', () => {
     await fileInput.setInputFiles({ name: 'undangan-fkp.pdf', mimeType: 'application/pdf', buffer: PDF });
     await first.getByRole('button', { name: 'Unggah data dukung' }).click();
     await expect.poll(() => first.getByRole('link', { name: 'undangan-fkp.pdf' }).count(), WAIT).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -208,7 +179,7 @@ describeBrowser('RTL and monitoring UI in headless Chromium', () => {
     const evalForm2 = a2.getByRole('form', { name: 'Evaluasi Inspektorat' });
     await evalForm2.getByRole('button', { name: 'Simpan evaluasi' }).click();
     await expect.poll(() => a2.locator('dd').nth(3).textContent(), WAIT).toBe('Close');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
 
     // The cutoff passes: the summaries are frozen and the Lampiran show the result.
     await page.goto(`${server.origin}/app/rtl/siklus/${cycleId}`);
@@ -234,11 +205,11 @@ describeBrowser('RTL and monitoring UI in headless Chromium', () => {
     const pdf = await page.request.get(`${server.origin}/api/v1/monitoring-cycles/${cycleId}/report?format=pdf&part=lampiran1`);
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
 
     await page.goto(`${server.origin}/app/rtl/monitoring`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Monitoring dan Evaluasi RTL');
     await expect.poll(() => page.getByRole('heading', { name: 'Efektivitas rencana aksi' }).count(), WAIT).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
   }, 120_000);
 });

@@ -1,21 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
 import { describeBrowser, ensureWebBuilt, launchChromium, type RunningServer, startServer } from '../helpers/browser.ts';
-
-/** Serious and critical axe violations on the current page, as "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
-  });
-  return result
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 /** Web-first waiting: the UI renders asynchronously after each click. */
 const WAIT = { timeout: 10_000, interval: 100 };
@@ -53,7 +40,7 @@ describeBrowser('admin UI shell in headless Chromium', () => {
     await page.waitForURL('**/app/login');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe('Masuk ke Mutu');
     expect(await page.getAttribute('html', 'lang')).toBe('id');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
 
     // A wrong password shows the server's message.
     await page.getByLabel('Nama pengguna').fill(server.config.adminUser);
@@ -96,7 +83,7 @@ describeBrowser('admin UI shell in headless Chromium', () => {
     await page.getByLabel('Hanya unit pelayanan publik (UPP)').check();
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect.poll(() => page.locator('.pagination .count').textContent(), WAIT).toContain('dari 97 unit');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
 
     // Open one unit through the search.
     await page.getByLabel('Cari nama atau kode').fill('Serang');
@@ -147,7 +134,7 @@ describeBrowser('admin UI shell in headless Chromium', () => {
       .where('service_type.name', '=', serviceName)
       .execute();
     expect(stored).toEqual([{ unit_id: unitId, delivery_mode: 'online', population_divisor: 4, application_name: 'e-Uji' }]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
 
     // English labels, persisted on the account.
     await page.getByRole('button', { name: 'English' }).click();

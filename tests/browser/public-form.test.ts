@@ -1,22 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/auth/actor.ts';
-import { describeBrowser, launchChromium, REPO_ROOT, type RunningServer, startServer } from '../helpers/browser.ts';
-
-const AXE = readFileSync(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Every axe violation (any impact) on the current page, as "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations as { id: string; nodes: { target: string[] }[] }[];
-  });
-  return result.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
+import { axeViolations } from '../helpers/axe.ts';
+import { describeBrowser, launchChromium, type RunningServer, startServer } from '../helpers/browser.ts';
 
 const localDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 

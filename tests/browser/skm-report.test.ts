@@ -1,25 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../src/modules/auth/actor.ts';
-import { hashPassword } from '../../src/modules/auth/passwords.ts';
-import { newId } from '../../src/shared/ids.ts';
-import { describeBrowser, ensureWebBuilt, launchChromium, type RunningServer, startServer } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import {
+  createUser,
+  describeBrowser,
+  ensureWebBuilt,
+  launchChromium,
+  type RunningServer,
+  startServer,
+} from '../helpers/browser.ts';
 import { SAME_ORIGIN } from '../helpers/engines.ts';
-
-/** Serious and critical axe violations on the current page, as "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
-  });
-  return result
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 const WAIT = { timeout: 15_000, interval: 100 };
 const UNIT = 'Balai POM di Tarakan';
@@ -37,31 +29,8 @@ describeBrowser('SKM report workflow in headless Chromium', () => {
     coordinator: { username: `koord${randomBytes(3).toString('hex')}`, password: `Koord-${randomBytes(6).toString('hex')}` },
   };
 
-  async function addUser(username: string, password: string, fullName: string, role: Role, unit: string | null) {
-    const db = server.deps.dbh.db;
-    const now = new Date().toISOString();
-    const id = newId();
-    await db
-      .insertInto('app_user')
-      .values({
-        id,
-        username,
-        full_name: fullName,
-        nip: null,
-        email: null,
-        person_id: null,
-        password_hash: await hashPassword(password),
-        must_change_password: 0,
-        failed_logins: 0,
-        locked_at: null,
-        active: 1,
-        locale: 'id',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await db.insertInto('user_role').values({ id: newId(), user_id: id, role, unit_id: unit, created_at: now }).execute();
-  }
+  const addUser = (username: string, password: string, fullName: string, role: Role, unit: string | null) =>
+    createUser(server, { username, password, fullName, role, unitId: unit });
 
   async function loginPage(who: keyof typeof users): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -132,11 +101,11 @@ describeBrowser('SKM report workflow in headless Chromium', () => {
     await head.waitForURL(`**/app/laporan-skm/${campaignId}`);
     const row = head.getByRole('row', { name: new RegExp(UNIT) });
     await row.getByText('Terlambat', { exact: true }).waitFor();
-    expect(await axeViolations(head)).toEqual([]);
+    expect(await axeViolations(head, { seriousOnly: true })).toEqual([]);
     await row.getByRole('link', { name: UNIT }).click();
     await head.waitForURL(`**/app/laporan-skm/${campaignId}/unit/${unitId}`);
     await expect.poll(() => head.getByRole('heading', { level: 1 }).textContent(), WAIT).toBe(`Laporan SKM ${UNIT}`);
-    expect(await axeViolations(head)).toEqual([]);
+    expect(await axeViolations(head, { seriousOnly: true })).toEqual([]);
 
     // 2. Submitting now is refused, and the page says why.
     await head.getByRole('button', { name: 'Setujui dan sampaikan laporan' }).click();
@@ -176,7 +145,7 @@ describeBrowser('SKM report workflow in headless Chromium', () => {
     await head.getByRole('dialog').getByRole('button', { name: 'Setujui dan sampaikan laporan' }).click();
     await head.getByRole('status').filter({ hasText: 'Laporan telah disampaikan kepada koordinator SKM.' }).waitFor();
     await expect.poll(() => head.locator('.page-head .badge').textContent(), WAIT).toBe('Disampaikan');
-    expect(await axeViolations(head)).toEqual([]);
+    expect(await axeViolations(head, { seriousOnly: true })).toEqual([]);
     const stored = await server.deps.dbh.db
       .selectFrom('skm_report')
       .select(['status', 'sections_json'])
@@ -207,6 +176,6 @@ describeBrowser('SKM report workflow in headless Chromium', () => {
     await op.waitForURL(`**/app/laporan-skm/${campaignId}/unit/${unitId}`);
     await op.getByRole('main').getByText('Lengkapi uraian permasalahan pada BAB IV.', { exact: true }).waitFor();
     await op.getByRole('button', { name: 'Notifikasi', exact: true }).waitFor();
-    expect(await axeViolations(op)).toEqual([]);
+    expect(await axeViolations(op, { seriousOnly: true })).toEqual([]);
   }, 180_000);
 });

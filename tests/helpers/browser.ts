@@ -10,6 +10,9 @@ import { boot } from '../../src/bootstrap.ts';
 import { type Config, testConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
+import type { Role } from '../../src/modules/auth/actor.ts';
+import { hashPassword } from '../../src/modules/auth/passwords.ts';
+import { newId } from '../../src/shared/ids.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = join(REPO_ROOT, 'dist/web');
@@ -133,4 +136,38 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A user who can log in through the real login page (password hashed like production), with one role. */
+export async function createUser(
+  server: RunningServer,
+  u: { username: string; password: string; fullName: string; role: Role; unitId: string | null },
+): Promise<string> {
+  const db = server.deps.dbh.db;
+  const now = new Date().toISOString();
+  const id = newId();
+  await db
+    .insertInto('app_user')
+    .values({
+      id,
+      username: u.username,
+      full_name: u.fullName,
+      nip: null,
+      email: null,
+      person_id: null,
+      password_hash: await hashPassword(u.password),
+      must_change_password: 0,
+      failed_logins: 0,
+      locked_at: null,
+      active: 1,
+      locale: 'id',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('user_role')
+    .values({ id: newId(), user_id: id, role: u.role, unit_id: u.unitId, created_at: now })
+    .execute();
+  return id;
 }

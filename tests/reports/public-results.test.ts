@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeBrowser, launchChromium, REPO_ROOT } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { describeBrowser, launchChromium } from '../helpers/browser.ts';
 import { createTestApp, describeEachEngine, type TestApp } from '../helpers/engines.ts';
 import { loginAs } from '../helpers/login.ts';
 import { type CompilationSetup, closeCampaign, movableClock, request, setupCompilation } from './compilation-fixture.ts';
@@ -141,18 +140,6 @@ describeEachEngine('public results page', (engine, open) => {
     expect((await get('/hasil?tahun=1999')).statusCode).toBe(404);
   });
 });
-
-const AXE = readFileSync(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page as a global
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations as { id: string; nodes: { target: string[] }[] }[];
-  });
-  return result.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 describe('public results page accessibility', () => {
   describeBrowser('axe in headless Chromium (360 px and desktop)', () => {
