@@ -27,6 +27,7 @@ import type { RenderedReport } from '../../modules/action-plans/report.service.t
 import { tooLarge } from '../../modules/evidence/evidence.service.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { AppError, AppErrorCode } from '../app-error.ts';
+import { sendDownload } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 const tags = ['action-plans'];
@@ -219,12 +220,11 @@ const downloadEvidence = defineRoute({
   produces: 'application/octet-stream',
   handler: async ({ actor, params, deps, reply }) => {
     const { row, stream } = await deps.services.actionPlans.openEvidence(actor, params.id);
-    reply
-      .type(row.media_type ?? 'application/octet-stream')
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="${encodeURIComponent(row.file_name ?? 'berkas')}"`);
-    return reply.send(stream);
+    return sendDownload(reply, {
+      body: stream,
+      filename: row.file_name ?? 'berkas',
+      mediaType: row.media_type ?? 'application/octet-stream',
+    });
   },
 });
 
@@ -363,14 +363,8 @@ const getPerceptionFollowup = defineRoute({
   handler: ({ actor, params, deps }) => deps.services.perceptionFollowups.get(actor, params),
 });
 
-function sendFile(reply: FastifyReply, file: RenderedReport) {
-  reply
-    .type(file.mediaType)
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`);
-  return reply.send(file.data);
-}
+const sendFile = (reply: FastifyReply, file: RenderedReport) =>
+  sendDownload(reply, { body: file.data, filename: file.fileName, mediaType: file.mediaType });
 
 const meReport = defineRoute({
   method: 'GET',

@@ -11,6 +11,7 @@ import {
   RejectBody,
 } from '../../modules/responses/cleansing.schema.ts';
 import { CampaignUnitParams } from '../../modules/responses/paper-entry.schema.ts';
+import { downloadHeaders } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 const tags = ['cleansing'];
@@ -85,13 +86,7 @@ const list = defineRoute({
   handler: ({ actor, params, query, deps }) => deps.services.cleansing.list(actor, params.id, query),
 });
 
-function attachment(reply: FastifyReply, type: string, filename: string) {
-  // Personal data may be inside: never in shared caches.
-  reply
-    .type(type)
-    .header('cache-control', 'private, no-store')
-    .header('content-disposition', `attachment; filename="${filename}"`);
-}
+const attachment = (reply: FastifyReply, type: string, filename: string) => downloadHeaders(reply, type, filename);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,5 +1,6 @@
 import { XLSX_MEDIA_TYPE } from '../../modules/reports/hasil-olah-data.service.ts';
 import { UnitResultsParams } from '../../modules/results/results.schema.ts';
+import { sendDownload } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 const hasilOlahData = defineRoute({
@@ -12,11 +13,7 @@ const hasilOlahData = defineRoute({
   produces: XLSX_MEDIA_TYPE,
   handler: async ({ reply, actor, params, locale, deps }) => {
     const file = await deps.services.hasilOlahData.generate(actor, params.id, params.unitId, locale);
-    return reply
-      .header('content-type', file.mediaType)
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'no-store')
-      .send(file.buffer);
+    return sendDownload(reply, { body: file.buffer, filename: file.filename, mediaType: file.mediaType });
   },
 });
 

@@ -10,16 +10,13 @@ import {
 } from '../../modules/reports/holidays.schema.ts';
 import { MEDIA_TYPES } from '../../modules/reports/skm-unit/skm-unit.service.ts';
 import { UnitResultsParams } from '../../modules/results/results.schema.ts';
+import { sendDownload } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 const tags = ['reports'];
 
 const send = (reply: FastifyReply, file: { buffer: Buffer; filename: string; mediaType: string }) =>
-  reply
-    .header('content-type', file.mediaType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
+  sendDownload(reply, { body: file.buffer, filename: file.filename, mediaType: file.mediaType });
 
 const laporanPdf = defineRoute({
   method: 'GET',

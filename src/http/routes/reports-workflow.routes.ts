@@ -17,6 +17,7 @@ import {
 } from '../../modules/reports/skm-report.schema.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { AppError, AppErrorCode } from '../app-error.ts';
+import { sendDownload } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 /** The unit's Laporan SKM workflow (DOMAIN 5.12.3) and the coordinator's board of every unit's report. */
@@ -102,12 +103,11 @@ const downloadSignedStatement = defineRoute({
   produces: 'application/octet-stream',
   handler: async ({ actor, params, deps, reply }) => {
     const { row, stream } = await deps.services.skmReports.openStatement(actor, params.id, params.unitId);
-    reply
-      .type(row.media_type ?? 'application/octet-stream')
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="${encodeURIComponent(row.file_name ?? 'surat-pernyataan')}"`);
-    return reply.send(stream);
+    return sendDownload(reply, {
+      body: stream,
+      filename: row.file_name ?? 'surat-pernyataan',
+      mediaType: row.media_type ?? 'application/octet-stream',
+    });
   },
 });
 
@@ -122,11 +122,7 @@ const blankStatement = (format: 'pdf' | 'docx') =>
     produces: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     handler: async ({ actor, params, deps, reply, locale }) => {
       const file = await deps.services.skmUnitReport.statement(actor, params.id, params.unitId, format, locale);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', `attachment; filename="${encodeURIComponent(file.filename)}"`)
-        .header('cache-control', 'no-store')
-        .send(file.buffer);
+      return sendDownload(reply, { body: file.buffer, filename: file.filename, mediaType: file.mediaType });
     },
   });
 

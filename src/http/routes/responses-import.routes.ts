@@ -4,6 +4,7 @@ import { CampaignUnitParams, PaperResponseBody } from '../../modules/responses/p
 import { SubmitResultDto } from '../../modules/responses/response.schema.ts';
 import { t } from '../../shared/i18n/index.ts';
 import { AppError, AppErrorCode } from '../app-error.ts';
+import { downloadHeaders } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 const tags = ['responses'];
@@ -25,12 +26,7 @@ const paper = defineRoute({
   },
 });
 
-function attachment(reply: FastifyReply, type: string, filename: string) {
-  reply
-    .type(type)
-    .header('cache-control', 'private, no-store')
-    .header('content-disposition', `attachment; filename="${filename}"`);
-}
+const attachment = (reply: FastifyReply, type: string, filename: string) => downloadHeaders(reply, type, filename);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

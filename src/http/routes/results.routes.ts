@@ -12,6 +12,7 @@ import {
   UnitResultsDto,
   UnitResultsParams,
 } from '../../modules/results/results.schema.ts';
+import { sendDownload } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 const tags = ['results'];
@@ -91,11 +92,11 @@ const responsesXlsx = defineRoute({
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   handler: async ({ reply, actor, params, query, locale, deps }) => {
     const { buffer, filename } = await deps.services.results.exportResponses(actor, params.id, params.unitId, query, locale);
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store');
-    return reply.send(buffer);
+    return sendDownload(reply, {
+      body: buffer,
+      filename,
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
   },
 });
 

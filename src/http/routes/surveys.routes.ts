@@ -18,6 +18,7 @@ import {
   TransitionBody,
 } from '../../modules/surveys/campaign.schema.ts';
 import type { QrFormat } from '../../modules/surveys/link.service.ts';
+import { downloadHeaders } from '../download.ts';
 import { type AnyRoute, defineRoute } from '../route.ts';
 
 const tags = ['surveys'];
@@ -140,10 +141,8 @@ const regenerate = defineRoute({
   handler: ({ actor, params, locale, deps }) => deps.services.surveyLinks.regenerate(actor, params.id, locale),
 });
 
-function sendFile(reply: FastifyReply, type: string, filename: string) {
-  // The QR carries the link token: never cache it in shared caches.
-  reply.type(type).header('cache-control', 'private, no-store').header('content-disposition', `inline; filename="${filename}"`);
-}
+// The QR carries the link token: never cached in shared caches.
+const sendFile = (reply: FastifyReply, type: string, filename: string) => downloadHeaders(reply, type, filename, 'inline');
 
 const qrRoute = (file: string, format: QrFormat, produces: string, summary: string) =>
   defineRoute({
