@@ -21,6 +21,7 @@ import { webMessages } from './messages/web.ts';
 import { webPerformanceMessages } from './messages/web-performance.ts';
 import { webRtlMessages } from './messages/web-rtl.ts';
 import { webSkmMessages } from './messages/web-skm.ts';
+import { webSkmAdminMessages } from './messages/web-skm-admin.ts';
 
 export type Locale = 'id' | 'en';
 export const LOCALES: readonly Locale[] = ['id', 'en'];
@@ -42,6 +43,7 @@ const bundles: MessageBundle[] = [
   resultsMessages,
   webMessages,
   webSkmMessages,
+  webSkmAdminMessages,
   performanceMessages,
   webPerformanceMessages,
   actionPlansMessages,

@@ -7,6 +7,7 @@ import { useMe } from '../lib/auth.tsx';
 import { useAction, useApi, useTitle } from '../lib/hooks.ts';
 import { formatDate, formatDateTime, formatNumber, useI18n, useT } from '../lib/i18n.tsx';
 import { ReportBatchSection } from '../reports/batch.tsx';
+import { ApiKeysSection, ReportBoardLink, SnapshotsSection } from './campaign-admin.tsx';
 import { ConfirmDialog, SkmLoadError, StatusBadge, skmCan } from './common.tsx';
 import type { Campaign, CampaignStatus, SurveyLink, Target, Targets } from './types.ts';
 
@@ -28,6 +29,7 @@ export function CampaignPage() {
       <div className="page-head">
         <h1>{c.name}</h1>
         <StatusBadge status={c.status} />
+        {manage ? <ReportBoardLink campaignId={c.id} /> : null}
       </div>
       <dl className="facts">
         <dt>{t('web.skm.year')}</dt>
@@ -54,6 +56,8 @@ export function CampaignPage() {
       <ExtensionsSection campaign={c} manage={manage} onChanged={campaign.reload} />
       <TargetsSection campaign={c} manage={manage} onChanged={campaign.reload} />
       <LinksSection campaign={c} manage={manage} />
+      {c.status === 'closed' ? <SnapshotsSection campaign={c} manage={manage} /> : null}
+      {manage ? <ApiKeysSection campaign={c} /> : null}
       {manage ? <ReportBatchSection campaignId={c.id} /> : null}
     </>
   );
