@@ -4,7 +4,8 @@
  * SQLite file, with the same load generator in the same run.
  *
  * Real stack: `buildApp` listening on a port, `POST /api/v1/public/responses` (server-to-server, one
- * API key per connection): rate limiter, API-key lookup, zod validation against the profile, the
+ * API key per connection): API-key lookup, the per-key rate-limit counter (booked in the submission's
+ * transaction), zod validation against the profile, the
  * duplicate-hint lookups (phone and name blind indexes), AES-GCM encryption of the personal fields,
  * the seqNo update, the insert and the counted-window tally. Bare: Fastify with one JSON route and a
  * prepared better-sqlite3 INSERT of the same row into a migrated Mutu SQLite file.

@@ -18,6 +18,22 @@ const hitQuery = preparedQuery<{ key: string; windowStart: number }, { count: nu
 );
 
 /**
+ * Books one hit on a fixed-window counter with `db` (a transaction's, to commit it with the work it
+ * guards). Over the limit is `current > max` for the caller to decide; `ttl` is what is left of the window.
+ */
+export async function hitCounter(
+  db: Db,
+  fullKey: string,
+  timeWindow: number,
+  now = Date.now(),
+): Promise<{ current: number; ttl: number }> {
+  const windowStart = Math.floor(now / timeWindow) * timeWindow;
+  const row = (await hitQuery(db, { key: fullKey, windowStart })).rows[0];
+  if (!row) throw new Error('rate_limit upsert returned no row');
+  return { current: Number(row.count), ttl: windowStart + timeWindow - now };
+}
+
+/**
  * Fixed-window counters in the `rate_limit` table, shared by every app server on the same
  * database (Documenso's bucketed-counter pattern). One upsert per request.
  */
@@ -43,11 +59,8 @@ export class DbRateLimitStore {
     );
   }
 
-  async hit(fullKey: string, timeWindow: number, now = Date.now()): Promise<{ current: number; ttl: number }> {
-    const windowStart = Math.floor(now / timeWindow) * timeWindow;
-    const row = (await hitQuery(this.db, { key: fullKey, windowStart })).rows[0];
-    if (!row) throw new Error('rate_limit upsert returned no row');
-    return { current: Number(row.count), ttl: windowStart + timeWindow - now };
+  hit(fullKey: string, timeWindow: number, now = Date.now()): Promise<{ current: number; ttl: number }> {
+    return hitCounter(this.db, fullKey, timeWindow, now);
   }
 
   child(routeOptions: object): DbRateLimitStore {

@@ -34,13 +34,18 @@ export interface RouteDef<B = unknown, Q = unknown, P = unknown, R = unknown> {
   /** Documented response body (200/201). */
   response?: ZodType<R>;
   successStatus?: number;
-  rateLimit?: {
-    max: number;
-    timeWindow: number;
-    keyGenerator?: (req: FastifyRequest) => string;
-    /** What the limiter throws when the limit is exceeded (default: the JSON `rate_limited` error). */
-    errorResponseBuilder?: (req: FastifyRequest, ctx: { statusCode: number; ttl: number }) => object;
-  };
+  /** `false`: no generic limiter hook; the route books its own counters (e.g. in its transaction). */
+  rateLimit?:
+    | false
+    | {
+        max: number;
+        timeWindow: number;
+        keyGenerator?: (req: FastifyRequest) => string;
+        /** What the limiter throws when the limit is exceeded (default: the JSON `rate_limited` error). */
+        errorResponseBuilder?: (req: FastifyRequest, ctx: { statusCode: number; ttl: number }) => object;
+      };
+  /** `false`: neither compress replies nor decompress bodies (tiny JSON replies, where the hooks cost more than they save). */
+  compress?: false;
   /** Non-JSON responses (files) describe their media type here. */
   produces?: string;
   handler: (ctx: RouteContext<B, Q, P>) => Promise<R | undefined>;
@@ -87,8 +92,9 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: AnyR
       config: {
         auth: route.auth ?? 'session',
         allowDuringPasswordChange: route.allowDuringPasswordChange ?? false,
-        ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
+        ...(route.rateLimit !== undefined ? { rateLimit: route.rateLimit } : {}),
       },
+      ...(route.compress === false ? { compress: false, decompress: false } : {}),
       handler: async (req, reply) => {
         const locale = req.locale;
         const ctx: RouteContext<unknown, unknown, unknown> = {

@@ -16,7 +16,6 @@ import {
   SubmitResultDto,
 } from '../../modules/responses/response.schema.ts';
 import * as campaignRepo from '../../modules/surveys/campaign.repository.ts';
-import * as linkRepo from '../../modules/surveys/link.repository.ts';
 import { localDate } from '../../modules/surveys/local-date.ts';
 import { type Locale, t } from '../../shared/i18n/index.ts';
 import { newToken } from '../../shared/ids.ts';
@@ -161,7 +160,7 @@ function sendHtml(reply: FastifyReply, status: number, html: string, campaign?: 
     .send(body);
 }
 
-type LinkRow = NonNullable<Awaited<ReturnType<typeof linkRepo.findLinkByToken>>>;
+type LinkRow = responseRepo.TokenLink;
 
 type Resolved =
   | { kind: 'unknown' }
@@ -171,14 +170,13 @@ type Resolved =
 
 async function resolveToken(deps: AppDeps, token: string): Promise<Resolved> {
   if (!TOKEN.test(token)) return { kind: 'unknown' };
-  const db = deps.dbh.db;
-  const link = await linkRepo.findLinkByToken(db, token);
-  if (!link) return { kind: 'unknown' };
-  const campaign = await campaignRepo.findCampaign(db, link.campaign_id);
+  // Link, campaign and the unit's time zone in one read.
+  const found = await responseRepo.resolveTokenRow(deps.dbh.db, token);
+  if (!found) return { kind: 'unknown' };
+  const { link, campaign } = found;
   if (link.active !== 1) return { kind: 'replaced', link, campaign };
   if (!campaign) return { kind: 'unknown' };
-  const unit = await responseRepo.campaignUnit(db, campaign.id, link.unit_id);
-  const today = localDate(deps.clock.now(), unit?.time_zone ?? 'Asia/Jakarta');
+  const today = localDate(deps.clock.now(), found.timeZone ?? 'Asia/Jakarta');
   if (campaign.status === 'draft' || campaign.status === 'targets_set') return { kind: 'notOpen', link, campaign };
   if (campaign.status !== 'collecting' || today > campaign.effective_end) return { kind: 'closed', link, campaign };
   if (today < campaign.collection_start) return { kind: 'notOpen', link, campaign };
@@ -444,6 +442,8 @@ const thanks = defineRoute({
 
 // ---- Server-to-server ----
 
+const API_LIMIT_PREFIX = 'POST:/api/v1/public/responses|key:';
+
 const bearerOf = (req: FastifyRequest): string | undefined => {
   const h = req.headers.authorization;
   return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
@@ -458,12 +458,11 @@ const apiSubmit = defineRoute({
   auth: 'none',
   body: PublicResponseBody,
   response: SubmitResultDto,
-  rateLimit: {
-    max: publicLimits.apiPostsPerKey,
-    timeWindow: WINDOW,
-    keyGenerator: (req) => `key:${(bearerOf(req) ?? req.ip).slice(0, 24)}`,
-  },
+  // The per-key counter is booked in the submission's own transaction (one commit per request).
+  rateLimit: false,
+  compress: false,
   handler: async ({ req, reply, body, deps, locale }) => {
+    // A key is checked first (a read; no key, no write), so only a known key books its counter.
     const key = await deps.services.apiKeys.authenticate(bearerOf(req), locale);
     const forbidden = () =>
       new AppError(AppErrorCode.FORBIDDEN, t(locale, 'responses.apiKey.otherUnit'), { messageKey: 'responses.apiKey.otherUnit' });
@@ -477,22 +476,28 @@ const apiSubmit = defineRoute({
       });
     }
     try {
-      const result = await deps.services.responses.submit({
-        campaignId: key.campaign_id,
-        unitId: key.unit_id,
-        unitServiceId,
-        channel: 'api',
-        clientSubmissionId: body.clientSubmissionId,
-        respondent: body.respondent,
-        completionPct: body.completionPct ?? null,
-        answers: body.answers,
-        suggestion: body.suggestion ?? null,
-        ipAddress: req.ip,
-        locale: body.locale ?? locale,
-      });
+      const result = await deps.services.responses.submit(
+        {
+          campaignId: key.campaign_id,
+          unitId: key.unit_id,
+          unitServiceId,
+          channel: 'api',
+          clientSubmissionId: body.clientSubmissionId,
+          respondent: body.respondent,
+          completionPct: body.completionPct ?? null,
+          answers: body.answers,
+          suggestion: body.suggestion ?? null,
+          ipAddress: req.ip,
+          locale: body.locale ?? locale,
+        },
+        undefined,
+        { limits: [{ key: `${API_LIMIT_PREFIX}${key.id}`, max: publicLimits.apiPostsPerKey, windowMs: WINDOW }] },
+      );
       reply.code(result.replayed ? 200 : 201);
       return result;
     } catch (e) {
+      if (e instanceof AppError && e.code === AppErrorCode.RATE_LIMITED)
+        reply.header('retry-after', String(e.params?.seconds ?? Math.ceil(WINDOW / 1000)));
       // Service field paths are relative to the body.
       if (e instanceof AppError && e.code === AppErrorCode.VALIDATION)
         throw new AppError(e.code, e.message, {

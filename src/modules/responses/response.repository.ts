@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
-import type { SkmCampaignTable, SurveyResponseTable } from '../../db/schema.ts';
+import type { SkmCampaignTable, SurveyLinkTable, SurveyResponseTable } from '../../db/schema.ts';
 
 /** Survey response, counted-window and tally SQL (Kysely only; no rules here). */
 
@@ -14,6 +14,83 @@ export const campaignUnit = (db: Db, campaignId: string, unitId: string) =>
     .where('campaign_unit.campaign_id', '=', campaignId)
     .where('campaign_unit.unit_id', '=', unitId)
     .executeTakeFirst();
+
+/** Every campaign column, so a missing one is a type error (the joined token read below returns whole rows). */
+const CAMPAIGN_COLUMNS = Object.keys({
+  id: 1,
+  kind: 1,
+  year: 1,
+  name: 1,
+  profile_code: 1,
+  profile_version: 1,
+  circular_ref: 1,
+  circular_date: 1,
+  prep_service_data_window: 1,
+  prep_target_window: 1,
+  processing_window: 1,
+  collection_start: 1,
+  collection_end: 1,
+  effective_end: 1,
+  validity_matrix_due: 1,
+  report_due: 1,
+  periodicity_label: 1,
+  status: 1,
+  allow_embedding: 1,
+  embed_origins_json: 1,
+  is_demo: 1,
+  retention_days: 1,
+  personal_data_purged_at: 1,
+  created_by: 1,
+  created_at: 1,
+  updated_at: 1,
+  closed_at: 1,
+  closed_by: 1,
+} satisfies Record<keyof SkmCampaignTable, 1>) as (keyof SkmCampaignTable)[];
+
+export type TokenLink = SurveyLinkTable & { unit_name: string; unit_code: string; service_name: string | null };
+
+const tokenQuery = preparedQuery<{ token: string }, Record<string, unknown>>(['token'], (db, p) =>
+  db
+    .selectFrom('survey_link as l')
+    .innerJoin('org_unit as ou', 'ou.id', 'l.unit_id')
+    .leftJoin('unit_service as us', 'us.id', 'l.unit_service_id')
+    .leftJoin('service_type as st', 'st.id', 'us.service_type_id')
+    .leftJoin('skm_campaign as c', 'c.id', 'l.campaign_id')
+    .leftJoin('campaign_unit as cu', (j) => j.onRef('cu.campaign_id', '=', 'l.campaign_id').onRef('cu.unit_id', '=', 'l.unit_id'))
+    .selectAll('l')
+    .select([
+      'ou.name as unit_name',
+      'ou.code as unit_code',
+      'st.name as service_name',
+      'cu.unit_id as cu_unit_id',
+      'ou.time_zone as tz',
+    ])
+    .select(CAMPAIGN_COLUMNS.map((k) => `c.${k} as c_${k}` as `c.id as c_id`))
+    .where('l.token', '=', p.token),
+);
+
+/**
+ * The public form's token in one read: the link (with unit and service names), its campaign and the
+ * unit's time zone when the unit is in the campaign (D17; undefined otherwise).
+ */
+export async function resolveTokenRow(
+  db: Db,
+  token: string,
+): Promise<{ link: TokenLink; campaign: SkmCampaignTable | undefined; timeZone: string | undefined } | undefined> {
+  const row = (await tokenQuery(db, { token })).rows[0];
+  if (!row) return undefined;
+  const campaign: Record<string, unknown> = {};
+  const link: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k.startsWith('c_')) campaign[k.slice(2)] = v;
+    else if (k !== 'cu_unit_id' && k !== 'tz') link[k] = v;
+  }
+  return {
+    link: link as unknown as TokenLink,
+    campaign: campaign.id == null ? undefined : (campaign as unknown as SkmCampaignTable),
+    timeZone: row.cu_unit_id == null ? undefined : (row.tz as string),
+  };
+}
 
 export const targetOfService = (db: Db, campaignId: string, unitServiceId: string) =>
   db

@@ -5,6 +5,7 @@ import { localMonth, parseInstant } from '../../domain/core/instant.ts';
 import type { InstrumentProfile } from '../../domain/profiles/profile.ts';
 import { shippedProfile } from '../../domain/profiles/shipped-profiles.ts';
 import { AppError, AppErrorCode, type FieldIssue, notFound } from '../../http/app-error.ts';
+import { hitCounter } from '../../http/rate-limit-store.ts';
 import { createPersonalDataCrypto, type PersonalDataCrypto } from '../../shared/crypto/personal-data.ts';
 import { type Locale, t } from '../../shared/i18n/index.ts';
 import { newId } from '../../shared/ids.ts';
@@ -66,6 +67,22 @@ const isUniqueViolation = (e: unknown): boolean => {
   const err = e as { code?: string; message?: string };
   return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(err?.message ?? '');
 };
+
+/** A fixed-window counter (table `rate_limit`, shared by every app server) a submission books. */
+export interface SubmitLimit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+export interface SubmitOptions {
+  /**
+   * Booked first in the submission's own transaction, so one commit carries counters and response.
+   * Over a limit nothing else is read or checked: 429 (`params.seconds` until the window ends), and
+   * the rollback leaves the counter at its limit, which keeps refusing until the window ends.
+   */
+  limits?: readonly SubmitLimit[];
+}
 
 interface Prepared {
   context: SubmitContext;
@@ -286,12 +303,22 @@ export function createResponseService(ctx: ServiceContext, _deps: { audit: Audit
   }
 
   /** Stores one response in its own transaction (or the caller's, when `trx` is given). */
-  async function submit(input: SubmitInput, trx?: Db): Promise<SubmitResult> {
-    const c = await loadContext(trx ?? ctx.db, input);
-    if (c.existing) return c.existing;
-    const p = prepare(c, input);
-
+  async function submit(input: SubmitInput, trx?: Db, opts: SubmitOptions = {}): Promise<SubmitResult> {
     const write = async (w: Db): Promise<SubmitResult> => {
+      for (const l of opts.limits ?? []) {
+        const hit = await hitCounter(w, l.key, l.windowMs, ctx.clock.now().getTime());
+        if (hit.current > l.max) {
+          const params = { seconds: Math.max(1, Math.ceil(hit.ttl / 1000)) };
+          throw new AppError(AppErrorCode.RATE_LIMITED, t(input.locale ?? 'id', 'error.rateLimited', params), {
+            messageKey: 'error.rateLimited',
+            params,
+          });
+        }
+      }
+      // Read in the writing transaction: the checks see the campaign as the insert commits against it.
+      const c = await loadContext(w, input);
+      if (c.existing) return c.existing;
+      const p = prepare(c, input);
       // The seqNo update locks campaign × unit: the window and hint candidates below see a settled unit.
       const seqNo = await repo.nextSeqNo(w, input.campaignId, input.unitId);
       const state = await stateOf(w, p);
