@@ -2,7 +2,8 @@
  * Issue 5 item 8: one unit's Laporan SKM must take under 2 s as PDF and under 2 s as DOCX, and the batch
  * of every BPOM unit (97 UPPs) under 2 minutes, on a seeded demo-size data set (SQLite in memory).
  * Timed: the real services (`skmUnitReport.generate`, the report batch job with its ZIP).
- * `QUICK=1` (or `--quick`) runs the batch on 10 units and fewer responses and extrapolates to 97.
+ * A full run generates the real batch of every unit and prints the time measured; `QUICK=1` (or
+ * `--quick`) runs it on 10 units with fewer responses and prints a projection to 97, marked as such.
  */
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
@@ -112,16 +113,21 @@ async function main() {
     const one = async (format: 'pdf' | 'docx') => {
       await services.skmUnitReport.generate(actor, campaign.id, unit.id, format, 'id'); // warm-up
       const runs: number[] = [];
+      const cpu: number[] = [];
       for (let i = 0; i < 3; i++) {
         const s = performance.now();
+        const c = process.cpuUsage();
         const f = await services.skmUnitReport.generate(actor, campaign.id, unit.id, format, 'id');
         runs.push(performance.now() - s);
+        const used = process.cpuUsage(c);
+        cpu.push((used.user + used.system) / 1000);
         if (f.buffer.length < 1000) throw new Error(`suspiciously small ${format}`);
       }
-      return runs.sort((a, b) => a - b)[1] as number;
+      return [runs.sort((a, b) => a - b)[1] as number, cpu.sort((a, b) => a - b)[1] as number] as const;
     };
-    const pdfMs = await one('pdf');
-    const docxMs = await one('docx');
+    // Wall time is what the bound is about; CPU time shows how much of it a loaded machine added.
+    const [pdfMs, pdfCpu] = await one('pdf');
+    const [docxMs, docxCpu] = await one('docx');
 
     const batchUnits = units.slice(0, Math.min(units.length, BATCH_UNITS)).map((u) => u.id);
     const s = performance.now();
@@ -132,22 +138,31 @@ async function main() {
     const status = await services.reportBatch.status(actor, jobId, 'id');
     services.reportBatch.stop();
     const perUnit = batchMs / batchUnits.length;
-    const projected = perUnit * 97;
+    // A full run times the whole batch; only QUICK projects its 10 units to 97.
+    const batch97 = QUICK ? perUnit * 97 : batchMs;
 
     const ok = (ms: number, bound: number) => (ms < bound ? 'OK' : 'OVER');
-    console.log(`one unit, PDF : ${pdfMs.toFixed(0)} ms (median of 3, bound ${BOUND_ONE} ms) ${ok(pdfMs, BOUND_ONE)}`);
-    console.log(`one unit, DOCX: ${docxMs.toFixed(0)} ms (median of 3, bound ${BOUND_ONE} ms) ${ok(docxMs, BOUND_ONE)}`);
     console.log(
-      `batch, ${batchUnits.length} units PDF + ZIP: ${(batchMs / 1000).toFixed(1)} s (${perUnit.toFixed(0)} ms/unit; status ${status.status}, ${status.files} files, ${status.failures.length} failures)`,
+      `one unit, PDF : ${pdfMs.toFixed(0)} ms (median of 3, bound ${BOUND_ONE} ms; process CPU ${pdfCpu.toFixed(0)} ms) ${ok(pdfMs, BOUND_ONE)}`,
     );
     console.log(
-      `batch for 97 units: ${QUICK ? 'projected ' : ''}${(projected / 1000).toFixed(1)} s (bound ${BOUND_BATCH / 1000} s) ${ok(projected, BOUND_BATCH)}`,
+      `one unit, DOCX: ${docxMs.toFixed(0)} ms (median of 3, bound ${BOUND_ONE} ms; process CPU ${docxCpu.toFixed(0)} ms) ${ok(docxMs, BOUND_ONE)}`,
     );
+    console.log(
+      `batch, ${batchUnits.length} units PDF + ZIP: ${(batchMs / 1000).toFixed(1)} s measured (${perUnit.toFixed(0)} ms/unit; status ${status.status}, ${status.files} files, ${status.failures.length} failures)`,
+    );
+    console.log(
+      QUICK
+        ? `batch for 97 units: projected ${(batch97 / 1000).toFixed(1)} s (bound ${BOUND_BATCH / 1000} s) ${ok(batch97, BOUND_BATCH)} — QUICK run, not a measurement`
+        : `batch for all ${batchUnits.length} units: ${(batch97 / 1000).toFixed(1)} s measured (bound ${BOUND_BATCH / 1000} s) ${ok(batch97, BOUND_BATCH)}`,
+    );
+    if (!QUICK && batchUnits.length !== 97)
+      console.log(`  note: the demo organisation has ${batchUnits.length} service units, not 97`);
     if (status.status !== 'succeeded' || status.failures.length) {
       for (const f of status.failures) console.log(`  failed: ${f.unitCode}: ${f.message}`);
       process.exitCode = 1;
     }
-    if (pdfMs >= BOUND_ONE || docxMs >= BOUND_ONE || projected >= BOUND_BATCH) process.exitCode = 1;
+    if (pdfMs >= BOUND_ONE || docxMs >= BOUND_ONE || batch97 >= BOUND_BATCH) process.exitCode = 1;
   } finally {
     await dbh.close();
   }

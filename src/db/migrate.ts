@@ -12,6 +12,7 @@ import * as m0070 from './migrations/0070-reports.ts';
 import * as m0072 from './migrations/0072-submit-speed.ts';
 import * as m0080 from './migrations/0080-action-plans-2.ts';
 import * as m0090 from './migrations/0090-performance-2.ts';
+import * as m0091 from './migrations/0091-lapkin-workflow.ts';
 
 /** Static list: works under tsx, bundlers and tests alike (no directory scanning). */
 export const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0072-submit-speed': m0072,
   '0080-action-plans-2': m0080,
   '0090-performance-2': m0090,
+  '0091-lapkin-workflow': m0091,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

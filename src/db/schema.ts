@@ -721,6 +721,21 @@ export interface PerfPeriodLockTable {
   result_json: string;
 }
 
+export interface PerfLapkinWorkflowTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  quarter: number;
+  status: 'draft' | 'reviewed' | 'finalised' | 'submitted';
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_note: string | null;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  submitted_to: string | null;
+  updated_at: string;
+}
+
 export interface PerfPlanReviewTable {
   id: string;
   unit_id: string;
@@ -949,6 +964,7 @@ export interface Database {
   perf_target_version: PerfTargetVersionTable;
   perf_realisation: PerfRealisationTable;
   perf_period_lock: PerfPeriodLockTable;
+  perf_lapkin_workflow: PerfLapkinWorkflowTable;
   perf_plan_review: PerfPlanReviewTable;
   perf_revision_request: PerfRevisionRequestTable;
   perf_revision_line: PerfRevisionLineTable;

@@ -290,6 +290,12 @@ describeBrowser('SAKIP performance UI in headless Chromium', () => {
       .toBe(1);
     expect(await axeViolations(head)).toEqual([]);
 
+    // The SAKIP team marks the draft reviewed before the head signs it (DOMAIN 8.13).
+    await tab(manager, 'Dasbor').click();
+    await manager.getByRole('button', { name: 'Tandai Lapkin Interim TW I sudah direviu' }).click();
+    await manager.getByText('Sudah direviu Tim SAKIP; menunggu penetapan kepala unit').waitFor();
+    await tab(manager, 'Realisasi').click();
+
     // 4. TW I is finalised; an edit of a frozen month is refused.
     await tab(head, 'Dasbor').click();
     await head.getByRole('button', { name: 'Tetapkan Lapkin Interim TW I' }).click();

@@ -185,6 +185,8 @@ describeEachEngine('LAPKIN Interim', (_engine, open) => {
 
     // Finalising TW I freezes its narratives.
     const head = await loginAs(t, 'unit_head', settama.unitId);
+    res = await call(manager, 'POST', `${settama.base}/periods/2023/1/review`, {});
+    expect(res.statusCode, res.body).toBe(200);
     res = await call(head, 'POST', `${settama.base}/periods/2023/1/finalise`);
     expect(res.statusCode, res.body).toBe(201);
     res = await call(manager, 'PUT', url(1), { scope: 'entity', section: 'background', text: 'baru', version: 1 });

@@ -393,6 +393,10 @@ describeEachEngine('SAKIP workflow', (_engine, open) => {
     it('only the unit head finalises; a frozen month can no longer be edited or re-targeted', async () => {
       expect((await call(manager, 'POST', `${base()}/periods/2025/1/finalise`)).statusCode).toBe(403);
       expect((await call(head, 'POST', `${base()}/periods/2025/2/finalise`)).statusCode).toBe(409);
+      // DOMAIN 8.13: the SAKIP team reviews the draft before the head signs it.
+      expect((await call(head, 'POST', `${base()}/periods/2025/1/finalise`)).statusCode).toBe(409);
+      const reviewed = await call(manager, 'POST', `${base()}/periods/2025/1/review`, {});
+      expect(reviewed.statusCode, reviewed.body).toBe(200);
       const fin = await call(head, 'POST', `${base()}/periods/2025/1/finalise`);
       expect(fin.statusCode, fin.body).toBe(201);
       expect(fin.json().frozenThroughMonth).toBe(3);

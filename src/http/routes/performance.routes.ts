@@ -236,6 +236,71 @@ const finalised = defineRoute({
     deps.services.performance.finalisedReport(actor, params.unitId, params.year, params.quarter),
 });
 
+const LapkinNoteBody = z.object({ note: z.string().trim().max(2000).optional() }).default({});
+const LapkinSubmitBody = z.object({ recipient: z.string().trim().max(200).optional() }).default({});
+const LapkinAction = z.enum(['review', 'reopen', 'finalise', 'submit']);
+const LapkinWorkflowResponse = z.object({
+  year: z.number(),
+  quarter: z.number(),
+  status: z.enum(['draft', 'reviewed', 'finalised', 'submitted']),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  finalisedBy: z.string().nullable(),
+  finalisedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  submittedTo: z.string().nullable(),
+  actions: z.array(LapkinAction),
+});
+
+const lapkinWorkflow = defineRoute({
+  method: 'GET',
+  url: `${base}/entities/:unitId/periods/:year/:quarter/workflow`,
+  summary: 'LAPKIN Interim workflow of a quarter: draft, reviewed, finalised or submitted, and what the caller may do next',
+  tags,
+  params: UnitPeriodParams,
+  response: LapkinWorkflowResponse,
+  handler: ({ actor, params, deps }) =>
+    deps.services.performance.lapkinWorkflow(actor, params.unitId, params.year, params.quarter),
+});
+
+const reviewLapkin = defineRoute({
+  method: 'POST',
+  url: `${base}/entities/:unitId/periods/:year/:quarter/review`,
+  summary: 'The SAKIP team (sakip_manager) marks the draft LAPKIN Interim reviewed; the head may then finalise it',
+  tags,
+  params: UnitPeriodParams,
+  body: LapkinNoteBody,
+  response: LapkinWorkflowResponse,
+  handler: ({ actor, params, body, locale, deps }) =>
+    deps.services.performance.reviewLapkin(actor, params.unitId, params.year, params.quarter, body.note, locale),
+});
+
+const reopenLapkin = defineRoute({
+  method: 'POST',
+  url: `${base}/entities/:unitId/periods/:year/:quarter/reopen`,
+  summary: 'Return a reviewed LAPKIN Interim to draft for corrections (sakip_manager, unit_head)',
+  tags,
+  params: UnitPeriodParams,
+  body: LapkinNoteBody,
+  response: LapkinWorkflowResponse,
+  handler: ({ actor, params, body, locale, deps }) =>
+    deps.services.performance.reopenLapkin(actor, params.unitId, params.year, params.quarter, body.note, locale),
+});
+
+const submitLapkin = defineRoute({
+  method: 'POST',
+  url: `${base}/entities/:unitId/periods/:year/:quarter/submit`,
+  summary: 'Submit the finalised LAPKIN Interim to the planning bureau or the superior unit (sakip_manager, unit_head)',
+  tags,
+  params: UnitPeriodParams,
+  body: LapkinSubmitBody,
+  response: LapkinWorkflowResponse,
+  handler: ({ actor, params, body, locale, deps }) =>
+    deps.services.performance.submitLapkin(actor, params.unitId, params.year, params.quarter, body.recipient, locale),
+});
+
 const requestRevision = defineRoute({
   method: 'POST',
   url: `${base}/entities/:unitId/revisions`,
@@ -399,6 +464,10 @@ export const performanceRoutes: AnyRoute[] = [
   achievement,
   finalise,
   finalised,
+  lapkinWorkflow,
+  reviewLapkin,
+  reopenLapkin,
+  submitLapkin,
   requestRevision,
   listRevisions,
   getRevision,

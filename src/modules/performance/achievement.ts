@@ -257,6 +257,16 @@ export function budgetSection(view: BudgetView, month: number, result: Performan
               realisationPct: numOf(percentOf(s.realisation, s.allocation), locale),
               share: numOf(s.share, locale),
             })),
+            // Lampiran "anggaran per indikator" (DOMAIN 8.13): the indicator allocations as imported.
+            byIndicator: allocations
+              .filter((a) => !a.indicator.startsWith('sasaran:'))
+              .map((a) => ({
+                sasaran: a.sasaran,
+                indicator: a.indicator,
+                allocation: money(a.amount),
+                realisation: money(a.realisation),
+                realisationPct: numOf(percentOf(a.realisation ?? 0n, a.amount), locale),
+              })),
             totalAllocation: money(summary.totalAllocation),
             totalRealisation: money(summary.totalRealisation),
             shared: summary.shared,

@@ -59,6 +59,17 @@ export interface LapkinInput {
   ratioInputs: Map<string, { numerator: string; denominator: string }>;
   signature: { placeDate: string; position: string; name: string; nip?: string } | null;
   finalised: boolean;
+  /** Target-revision lines of the year, oldest first (Lampiran worksheets). */
+  revisionLines?: {
+    code: string;
+    currentAnnual: string | null;
+    proposedAnnual: string | null;
+    currentMonthly: (string | null)[];
+    proposedMonthly: (string | null)[];
+    verdict: string | null;
+  }[];
+  /** The workflow line of DOMAIN 8.13 (status, reviewer, finalisation, submission), printed on the cover. */
+  statusLine?: string | null;
   /** Formats a decimal string (target) or a rupiah amount for display, the same way the service formats figures. */
   format: { decimal: (s: string | null) => string; rupiah: (s: string | null) => string; entered: (s: string | null) => string };
 }
@@ -137,6 +148,12 @@ export function composeLapkin(input: LapkinInput): ReportDocument {
           { kind: 'paragraph' as const, content: tx('quarterWord', { q }), style: 'subtitle' as const, align: 'center' as const },
         ]),
     { kind: 'paragraph', content: tx('yearWord', { year }), style: 'subtitle', align: 'center' },
+    ...(input.statusLine
+      ? [
+          { kind: 'spacer' as const, lines: 2 },
+          { kind: 'paragraph' as const, content: input.statusLine, style: 'small' as const, align: 'center' as const },
+        ]
+      : []),
     ...(input.finalised
       ? []
       : [
@@ -891,9 +908,13 @@ export function composeLapkin(input: LapkinInput): ReportDocument {
   const recommendations = texts.entity('recommendations');
   if (recommendations) blocks.push({ kind: 'heading', level: 2, text: tx('recommendations') }, ...textBlocks(recommendations));
 
-  /* ---------- Lampiran: Matriks Capaian RAPK ---------- */
-  if (input.ratioInputs.size) {
+  /* ---------- Lampiran ---------- */
+  const byIndicator = budget?.allocations?.byIndicator ?? [];
+  const revisionLines = (input.revisionLines ?? []).filter((l) => indicatorNo.has(l.code));
+  if (input.ratioInputs.size || byIndicator.length || revisionLines.length)
     blocks.push({ kind: 'heading', level: 1, text: tx('annex'), pageBreakBefore: true });
+  // Matriks Capaian RAPK
+  if (input.ratioInputs.size) {
     blocks.push({
       kind: 'landscape',
       blocks: [
@@ -935,6 +956,70 @@ export function composeLapkin(input: LapkinInput): ReportDocument {
                 disp(i.capaianAnnual),
               ];
             }),
+        },
+      ],
+    });
+  }
+
+  // Anggaran per indikator: `Sasaran | Indikator | Pagu | Realisasi | % Realisasi`, figures of the budget service.
+  if (byIndicator.length)
+    blocks.push({
+      kind: 'table',
+      caption: tableCaption('annexBudget'),
+      dense: true,
+      columns: [
+        { width: 3 },
+        { width: 4 },
+        { width: 1.6, align: 'right' },
+        { width: 1.6, align: 'right' },
+        { width: 0.8, align: 'right' },
+      ],
+      header: [[tx('colSasaran'), tx('colIndicator'), tx('colPagu'), tx('colRealRp'), `% ${tx('colRealisation')}`]],
+      body: byIndicator.map((a) => [
+        `${sasaranNo.get(a.sasaran) ?? a.sasaran}. ${plan.sasaran.find((x) => x.code === a.sasaran)?.name ?? a.sasaran}`,
+        `${a.indicator}. ${indicators.find((i) => i.code === a.indicator)?.name ?? ''}`,
+        right(input.format.rupiah(a.allocation)),
+        right(input.format.rupiah(a.realisation)),
+        right(disp(a.realisationPct)),
+      ]),
+    });
+  // Lembar kerja revisi target (DOMAIN 8.11/8.13): Target / Realisasi / Capaian / Usulan × B01…B12, Target <year>, Hasil Reviu.
+  for (const line of revisionLines) {
+    const ind = indicators.find((i) => i.code === line.code);
+    if (!ind) continue;
+    const months = Array.from({ length: 12 }, (_, k) => k + 1);
+    const point = (m: number) => ind.series.find((p) => p.month === m);
+    const verdict = tx(`verdict_${line.verdict ?? 'pending'}` as LapkinTextKey);
+    blocks.push({
+      kind: 'landscape',
+      blocks: [
+        {
+          kind: 'table',
+          caption: tableCaption('annexWorksheet', { code: ind.code, name: ind.name }),
+          dense: true,
+          columns: [
+            { width: 2.2 },
+            ...months.map(() => ({ width: 0.8, align: 'right' as const })),
+            { width: 1, align: 'right' },
+            { width: 1.6 },
+          ],
+          header: [[tx('colDescription'), ...months.map((m) => monthLabel(m)), tx('colTargetY', common), tx('colReview')]],
+          body: [
+            [
+              tx('colTarget'),
+              ...months.map((m) => input.format.entered(line.currentMonthly[m - 1] ?? null)),
+              input.format.entered(line.currentAnnual),
+              '',
+            ],
+            [tx('colRealisation'), ...months.map((m) => disp(point(m)?.realisation)), '', ''],
+            [tx('colCapaian'), ...months.map((m) => disp(point(m)?.capaian)), '', ''],
+            [
+              tx('rowProposed'),
+              ...months.map((m) => input.format.entered(line.proposedMonthly[m - 1] ?? null)),
+              input.format.entered(line.proposedAnnual),
+              verdict,
+            ],
+          ],
         },
       ],
     });

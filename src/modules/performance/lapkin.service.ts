@@ -3,7 +3,7 @@ import { Rational } from '../../domain/core/rational.ts';
 import { formatNumber } from '../../domain/core/rounding.ts';
 import { type Quarter, quarterEndMonth } from '../../domain/performance/targets.ts';
 import { notFound } from '../../http/app-error.ts';
-import type { Locale } from '../../shared/i18n/index.ts';
+import { type Locale, t } from '../../shared/i18n/index.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ReportDocument } from '../reports/document/document.ts';
 import { renderDocumentDocx } from '../reports/document/render-docx.ts';
@@ -12,6 +12,8 @@ import type { ServiceContext } from '../service-context.ts';
 import { type AchievementReport, relocalise } from './achievement.report.ts';
 import { parseMonthly } from './evaluation-input.ts';
 import { composeLapkin, type LapkinIndicator, type TargetColumn } from './lapkin.document.ts';
+import { lapkinText } from './lapkin.text.ts';
+import { lapkinStatusOf } from './lapkin-workflow.service.ts';
 import type { NarrativeTexts } from './narrative.service.ts';
 import { performancePolicy as policy } from './performance.policy.ts';
 import * as repo from './performance.repository.ts';
@@ -129,6 +131,15 @@ export function createLapkinService(
 
     const signDate = lock ? localDate(new Date(lock.finalised_at), unit.time_zone) : localDate(ctx.clock.now(), unit.time_zone);
     const signatory = await deps.signatoryOn(unitId, signDate);
+    const revisionLines = (await repo.revisionLinesOf(ctx.db, unitId, year)).map((l) => ({
+      code: codeOf.get(l.indicator_id) ?? '',
+      currentAnnual: l.current_annual,
+      proposedAnnual: l.proposed_annual,
+      currentMonthly: JSON.parse(l.current_monthly_json) as (string | null)[],
+      proposedMonthly: JSON.parse(l.proposed_monthly_json) as (string | null)[],
+      verdict: l.verdict,
+    }));
+    const statusLine = await workflowLine(unitId, year, quarter, unit.time_zone, locale);
     const decimal = (s: string | null) => (s === null || s === '' ? '-' : formatNumber(locale, Rational.parse(s), 2));
     // An entered number keeps its own precision (539 stays 539, 14,5 stays 14,5).
     const entered = (s: string | null) =>
@@ -158,8 +169,28 @@ export function createLapkinService(
           }
         : null,
       finalised: lock !== undefined,
+      statusLine,
+      revisionLines,
       format: { decimal, rupiah, entered },
     });
+  }
+
+  /** "Status laporan: Ditetapkan; direviu Tim SAKIP oleh …; ditetapkan oleh …; disampaikan kepada …". */
+  async function workflowLine(unitId: string, year: number, quarter: number, timeZone: string, locale: Locale) {
+    const { status, row, lock } = await lapkinStatusOf(ctx.db, unitId, year, quarter);
+    const names = await repo.userNames(
+      ctx.db,
+      [row?.reviewed_by, lock?.finalised_by].filter((x): x is string => typeof x === 'string'),
+    );
+    const who = (id: string | null | undefined) => (id ? (names.get(id) ?? '-') : '-');
+    const day = (iso: string) => longDate(localDate(new Date(iso), timeZone), locale);
+    const parts = [t(locale, `performance.lapkin.status.${status}`)];
+    if (status !== 'draft' && row?.reviewed_at)
+      parts.push(lapkinText(locale, 'statusReviewed', { name: who(row.reviewed_by), date: day(row.reviewed_at) }));
+    if (lock) parts.push(lapkinText(locale, 'statusFinalised', { name: who(lock.finalised_by), date: day(lock.finalised_at) }));
+    if (status === 'submitted' && row?.submitted_at)
+      parts.push(lapkinText(locale, 'statusSubmitted', { to: row.submitted_to ?? '-', date: day(row.submitted_at) }));
+    return lapkinText(locale, 'statusLine', { status: parts.join('; ') });
   }
 
   async function file(actor: Actor, unitId: string, year: number, period: LapkinPeriod, format: LapkinFormat, locale: Locale) {

@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { requireRoleForUnit } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { lapkinStateError } from './lapkin-workflow.service.ts';
 import * as repo from './narrative.repository.ts';
 import {
   isCarryOver,
@@ -185,6 +186,9 @@ export function createNarrativeService(ctx: ServiceContext, deps: { audit: Audit
           params,
         });
       }
+      // A reviewed report is what the head will sign: changing it needs a return to draft first.
+      if ((await perfRepo.findLapkinWorkflow(trx, unitId, year, quarter))?.status === 'reviewed')
+        throw lapkinStateError(locale, 'performance.narrative.reviewed', quarter, year);
       const key = { unit_id: unitId, year, quarter, scope: body.scope, scope_id: scopeId, section: body.section };
       const before = await repo.findNarrative(trx, key);
       const current = before?.version ?? 0;

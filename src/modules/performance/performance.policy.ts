@@ -23,6 +23,12 @@ export const performancePolicy = {
 
   sign: (actor: Actor, unitId: string): Actor => requireRoleForUnit(actor, ['unit_head'], unitId),
 
+  /** LAPKIN Interim review (DOMAIN 8.13 "reviewed (SAKIP team)"): the entity's SAKIP team. */
+  reviewReport: (actor: Actor, unitId: string): Actor => requireRoleForUnit(actor, ['sakip_manager'], unitId),
+
+  /** Return a reviewed LAPKIN to draft, or submit a finalised one: the SAKIP team or the head. */
+  sendReport: (actor: Actor, unitId: string): Actor => requireRoleForUnit(actor, ['sakip_manager', 'unit_head'], unitId),
+
   review: (actor: Actor, proposerId: string | null): Actor => requireApprover(actor, ['planning_bureau'], proposerId),
 
   apply: (actor: Actor, unitId: string): Actor => requireRoleForUnit(actor, ['sakip_manager', 'unit_head'], unitId),

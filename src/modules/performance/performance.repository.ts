@@ -6,6 +6,7 @@ import type {
   PerfBudgetRowTable,
   PerfEntitySettingTable,
   PerfIndicatorTable,
+  PerfLapkinWorkflowTable,
   PerfPerspectiveTable,
   PerfRealisationTable,
   PerfRevisionLineTable,
@@ -235,4 +236,66 @@ export const revisionsOf = (db: Db, unitId: string, year: number) =>
     .where('unit_id', '=', unitId)
     .where('year', '=', year)
     .orderBy('requested_at', 'desc')
+    .execute();
+
+/* ---------------- LAPKIN workflow (DOMAIN 8.13) ---------------- */
+
+export const findLapkinWorkflow = (db: Db, unitId: string, year: number, quarter: number) =>
+  db
+    .selectFrom('perf_lapkin_workflow')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .where('quarter', '=', quarter)
+    .executeTakeFirst();
+
+export const insertLapkinWorkflow = (db: Db, row: PerfLapkinWorkflowTable) =>
+  db.insertInto('perf_lapkin_workflow').values(row).execute();
+
+/** Moves the row only from the status it was read in (a concurrent move updates nothing). */
+export async function moveLapkinWorkflow(
+  db: Db,
+  id: string,
+  from: PerfLapkinWorkflowTable['status'],
+  set: Updateable<PerfLapkinWorkflowTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('perf_lapkin_workflow')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export const userNames = async (db: Db, ids: readonly string[]) =>
+  ids.length
+    ? new Map(
+        (
+          await db
+            .selectFrom('app_user')
+            .select(['id', 'full_name'])
+            .where('id', 'in', [...ids])
+            .execute()
+        ).map((u) => [u.id, u.full_name]),
+      )
+    : new Map<string, string>();
+
+/** Revision lines of a year with their request, oldest first (Lampiran worksheets of the LAPKIN). */
+export const revisionLinesOf = (db: Db, unitId: string, year: number) =>
+  db
+    .selectFrom('perf_revision_line')
+    .innerJoin('perf_revision_request', 'perf_revision_request.id', 'perf_revision_line.request_id')
+    .select([
+      'perf_revision_line.indicator_id',
+      'perf_revision_line.current_annual',
+      'perf_revision_line.proposed_annual',
+      'perf_revision_line.current_monthly_json',
+      'perf_revision_line.proposed_monthly_json',
+      'perf_revision_line.verdict',
+    ])
+    .where('perf_revision_line.unit_id', '=', unitId)
+    .where('perf_revision_request.year', '=', year)
+    .orderBy('perf_revision_request.requested_at')
+    .orderBy('perf_revision_line.line_no')
     .execute();

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { createBudgetService } from './budget.service.ts';
 import { createLapkinService, type Signatory } from './lapkin.service.ts';
+import { createLapkinWorkflowService } from './lapkin-workflow.service.ts';
 import { createNarrativeService } from './narrative.service.ts';
 import type { BudgetImportBody } from './performance.schema.ts';
 import { createSupport } from './performance.support.ts';
@@ -22,7 +23,8 @@ export function createPerformanceService(
   const { audit } = deps;
   const support = createSupport(ctx, audit);
   const plan = createPlanService(support);
-  const realisation = createRealisationService(support);
+  const workflow = createLapkinWorkflowService(support);
+  const realisation = createRealisationService(support, workflow);
   const revision = createRevisionService(support, plan);
   const budget = createBudgetService(support);
   const {
@@ -96,6 +98,10 @@ export function createPerformanceService(
     putNka,
     listNarratives: narratives.list,
     saveNarrative: narratives.save,
+    lapkinWorkflow: workflow.get,
+    reviewLapkin: workflow.review,
+    reopenLapkin: workflow.reopen,
+    submitLapkin: workflow.submit,
     lapkinDocument: lapkin.document,
     lapkinFile: lapkin.file,
   };

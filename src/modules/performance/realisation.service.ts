@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import { evaluateEntity } from './achievement.report.ts';
 import { formulaOf } from './evaluation-input.ts';
+import type { LapkinWorkflowService } from './lapkin-workflow.service.ts';
 import { performancePolicy as policy } from './performance.policy.ts';
 import * as repo from './performance.repository.ts';
 import type { RealisationBody, RealisationImportBody } from './performance.schema.ts';
@@ -15,7 +16,7 @@ import { field, invalid, localYearMonth, type Support, stateError, VALUE_PLACES 
 import { checkEntry, toDomainInput } from './realisation-input.ts';
 
 /** Monthly realisation (DOMAIN 8.3): entry, submit, verify; the achievement and the finalised quarters (8.5-8.8). */
-export function createRealisationService(support: Support) {
+export function createRealisationService(support: Support, workflow: Pick<LapkinWorkflowService, 'markFinalised'>) {
   const { ctx, audit, now, entity, frozenThrough, indicatorOrThrow } = support;
 
   /* ---------------- realisations ---------------- */
@@ -297,7 +298,10 @@ export function createRealisationService(support: Support) {
     return evaluate(unit, year, quarter, locale);
   }
 
-  /** The unit head finalises (menetapkan) the interim report: its months freeze and the figures are kept as reported. */
+  /**
+   * The unit head finalises (menetapkan) the reviewed interim report: its months freeze and the figures are kept
+   * as reported.
+   */
   async function finalise(actor: Actor, unitId: string, year: number, quarter: Quarter, locale: Locale) {
     policy.sign(actor, unitId);
     const unit = await entity(ctx.db, unitId);
@@ -316,6 +320,7 @@ export function createRealisationService(support: Support) {
         const list = pending.map((r) => `${inds.get(r.indicator_id) ?? r.indicator_id}/${monthLabel(r.month)}`).join(', ');
         throw stateError('performance.period.pending', { list });
       }
+      await workflow.markFinalised(trx, actor, unitId, year, quarter, locale);
       const row = {
         id: newId(),
         unit_id: unitId,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import type { ResultSnapshotTable, SkmCampaignTable } from '../../db/schema.ts';
 import { localMonth } from '../../domain/core/instant.ts';
 import { Rational } from '../../domain/core/rational.ts';
-import { accumulatePerception, computePerception, type PerceptionSurvey } from '../../domain/perception/perception.ts';
+import { accumulatePerception, bandLabel, computePerception, type PerceptionSurvey } from '../../domain/perception/perception.ts';
 import { addMonths, selectPerMonth, worksheetValue } from '../../domain/perception/selection.ts';
 import { type InstrumentProfile, instrumentElements } from '../../domain/profiles/profile.ts';
 import { shippedProfile } from '../../domain/profiles/shipped-profiles.ts';
@@ -18,6 +18,7 @@ import { type Locale, t } from '../../shared/i18n/index.ts';
 import { newId } from '../../shared/ids.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import * as perceptionRepo from '../perception/perception.repository.ts';
 import { readTally } from '../responses/counted-window.ts';
 import type { ServiceContext } from '../service-context.ts';
 import * as campaignRepo from '../surveys/campaign.repository.ts';
@@ -430,16 +431,34 @@ export function createResultsService(ctx: ServiceContext, deps: { audit: AuditSe
     }));
     const selections = new Map(selectPerMonth(candidates, unit.time_zone).map((s) => [s.month, s]));
     const allMonths = [addMonths(from, -2), addMonths(from, -1), ...months];
-    const perSurvey = new Map<
-      PerceptionSurvey,
-      { month: string; index: Rational | null; result: ReturnType<typeof computePerception> }[]
-    >();
+    // DOMAIN 6.8: a month the inspectorate froze is read from its snapshot (newest version), so the
+    // dashboard and the monthly report no longer move with later cleansing; other months are live.
+    const frozen = await frozenPerceptionMonths(unitId, allMonths);
+    type Figures = {
+      index: Rational | null;
+      converted: Rational | null;
+      band: { code: string; label: string } | null;
+      elements: { code: string; name: string; index: Rational | null; converted: Rational | null; band: string | null }[];
+    };
+    const perSurvey = new Map<PerceptionSurvey, { month: string; index: Rational | null; figures: Figures }[]>();
     for (const s of surveys) {
+      const names = new Map(instrumentElements(profile, s).map((e) => [e.code, e.name[locale]]));
       perSurvey.set(
         s,
         allMonths.map((m) => {
+          const snap = frozen.get(m)?.surveys.get(s);
+          if (snap) {
+            const band = profile.perceptionBands.bands.find((b) => b.code === snap.bandCode);
+            const figures: Figures = {
+              index: snap.index,
+              converted: snap.converted,
+              band: band ? { code: band.code, label: bandLabel(band, s, locale) } : null,
+              elements: snap.elements.map((e) => ({ ...e, name: names.get(e.code) ?? e.code })),
+            };
+            return { month: m, index: snap.index, figures };
+          }
           const selected = selections.get(m)?.selected ?? [];
-          const result = computePerception(
+          const r = computePerception(
             profile,
             accumulatePerception(
               profile,
@@ -447,7 +466,19 @@ export function createResultsService(ctx: ServiceContext, deps: { audit: AuditSe
               selected.map((x) => x.answers),
             ),
           );
-          return { month: m, index: result.index, result };
+          const figures: Figures = {
+            index: r.index,
+            converted: r.converted,
+            band: r.band ? { code: r.band.code, label: (locale === 'en' ? r.labelEn : r.label) ?? r.band.label } : null,
+            elements: r.elements.map((e) => ({
+              code: e.code,
+              name: e.name[locale],
+              index: e.index,
+              converted: e.converted,
+              band: e.band?.code ?? null,
+            })),
+          };
+          return { month: m, index: r.index, figures };
         }),
       );
     }
@@ -459,28 +490,31 @@ export function createResultsService(ctx: ServiceContext, deps: { audit: AuditSe
       surveys,
       months: months.map((m) => {
         const sel = selections.get(m);
-        return {
-          month: m,
+        const counts = frozen.get(m)?.counts ?? {
           responses: sel?.responses.length ?? 0,
           eligible: sel?.eligible.length ?? 0,
           selected: sel?.selected.length ?? 0,
+        };
+        return {
+          month: m,
+          ...counts,
           ...Object.fromEntries(
             surveys.map((s) => {
               const monthly = perSurvey.get(s) ?? [];
-              const r = monthly.find((x) => x.month === m)?.result;
+              const f = monthly.find((x) => x.month === m)?.figures;
               const ws = worksheetValue(monthly, m);
               return [
                 s,
                 {
-                  index: num(locale, r?.index ?? null),
-                  converted: num(locale, r?.converted ?? null),
-                  band: r?.band ? { code: r.band.code, label: (locale === 'en' ? r.labelEn : r.label) ?? r.band.label } : null,
-                  elements: (r?.elements ?? []).map((e) => ({
+                  index: num(locale, f?.index ?? null),
+                  converted: num(locale, f?.converted ?? null),
+                  band: f?.band ?? null,
+                  elements: (f?.elements ?? []).map((e) => ({
                     code: e.code,
-                    name: e.name[locale],
+                    name: e.name,
                     index: num(locale, e.index),
                     converted: num(locale, e.converted),
-                    band: e.band?.code ?? null,
+                    band: e.band,
                   })),
                   worksheet: { value: num(locale, ws.value), monthsUsed: ws.monthsUsed, incomplete: ws.incomplete },
                 },
@@ -490,6 +524,66 @@ export function createResultsService(ctx: ServiceContext, deps: { audit: AuditSe
         };
       }),
     };
+  }
+
+  /** Frozen SPKP/SPAK months of the unit among `months`, with the newest snapshot of each survey. */
+  async function frozenPerceptionMonths(unitId: string, months: readonly string[]) {
+    const wanted = new Set(months);
+    const frozenPeriods: string[] = [];
+    for (const year of new Set(months.map((m) => Number(m.slice(0, 4))))) {
+      for (const r of await perceptionRepo.monthsOfUnit(ctx.db, unitId, year)) {
+        const p = `${r.year}-${String(r.month).padStart(2, '0')}`;
+        if (r.status === 'frozen' && wanted.has(p)) frozenPeriods.push(p);
+      }
+    }
+    const exact = (v: { exact?: string | null } | undefined) => {
+      if (!v?.exact) return null;
+      const [n, d] = v.exact.split('/');
+      return Rational.of(BigInt(n as string), BigInt(d ?? '1'));
+    };
+    const out = new Map<
+      string,
+      {
+        counts: { responses: number; eligible: number; selected: number };
+        surveys: Map<
+          string,
+          {
+            index: Rational | null;
+            converted: Rational | null;
+            bandCode: string | null;
+            elements: { code: string; index: Rational | null; converted: Rational | null; band: string | null }[];
+          }
+        >;
+      }
+    >();
+    // Ordered by period then version: the newest version (a restatement, D30) wins.
+    for (const row of await perceptionRepo.snapshotsOfUnit(ctx.db, unitId, frozenPeriods)) {
+      const values = JSON.parse(row.values_json) as { key: string; exact?: string | null; class?: string | null }[];
+      const byKey = new Map(values.map((v) => [v.key, v]));
+      const month = out.get(row.period_ref) ?? {
+        counts: {
+          responses: Number(byKey.get('nResponses')?.exact ?? 0),
+          eligible: Number(byKey.get('nEligible')?.exact ?? 0),
+          selected: Number(byKey.get('nSelected')?.exact ?? 0),
+        },
+        surveys: new Map(),
+      };
+      month.surveys.set(row.scope_key.split(':').at(-1) as string, {
+        index: exact(byKey.get('index')),
+        converted: exact(byKey.get('converted')),
+        bandCode: byKey.get('index')?.class ?? null,
+        elements: values
+          .filter((v) => v.key.startsWith('e.'))
+          .map((v) => ({
+            code: v.key.slice(2),
+            index: exact(v),
+            converted: exact(byKey.get(`c.${v.key.slice(2)}`)),
+            band: v.class ?? null,
+          })),
+      });
+      out.set(row.period_ref, month);
+    }
+    return out;
   }
 
   // ---- Responses: list and export ----

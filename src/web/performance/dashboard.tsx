@@ -1,24 +1,20 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { absorptionCurveOption, capaianBarsOption } from '../../shared/charts/performance-charts.ts';
-import { ErrorSummary, LoadError, Loading, Notice } from '../components/form.tsx';
-import { post } from '../lib/api.ts';
-import { useAuth } from '../lib/auth.tsx';
-import { useAction, useApi, useTitle } from '../lib/hooks.ts';
+import { LoadError, Loading, Notice } from '../components/form.tsx';
+import { useApi, useTitle } from '../lib/hooks.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Chart } from '../skm/chart.tsx';
-import { CriterionBadge, disp, EntityNav, PeriodPicker, perfCan, Sparkline, TableRegion, usePeriod } from './common.tsx';
+import { CriterionBadge, disp, EntityNav, PeriodPicker, Sparkline, TableRegion, usePeriod } from './common.tsx';
+import { LapkinWorkflowPanel } from './lapkin-workflow.tsx';
 import type { Achievement } from './types.ts';
 
 /** Issue 7 item 7: the indicator table per quarter, scores, budget absorption and indicators at risk. */
 export function DashboardPage() {
   const { t, locale } = useI18n();
   const { unitId = '' } = useParams();
-  const { state } = useAuth();
-  const me = state.status === 'authenticated' ? state.me : null;
   const period = usePeriod(new Date().getFullYear());
   const a = useApi<Achievement>(`/performance/entities/${unitId}/achievement`, { year: period.year, quarter: period.quarter });
-  const finalise = useAction();
   const data = a.data;
   useTitle(`${t('web.perf.nav.dashboard')} · ${data?.entity.name ?? t('web.nav.sakip')}`);
   const measured = useMemo(() => data?.indicators.filter((i) => i.capaianPeriod) ?? [], [data]);
@@ -86,22 +82,13 @@ export function DashboardPage() {
                   </a>
                 </li>
               </ul>
-              {me && perfCan.sign(me, unitId) && !data.finalised ? (
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  disabled={finalise.busy}
-                  onClick={() =>
-                    finalise.run(async () => {
-                      await post(`/performance/entities/${unitId}/periods/${period.year}/${period.quarter}/finalise`);
-                      a.reload();
-                    })
-                  }
-                >
-                  {t('web.perf.finalise', { quarter: data.quarterLabel })}
-                </button>
-              ) : null}
-              <ErrorSummary error={finalise.error} />
+              <LapkinWorkflowPanel
+                unitId={unitId}
+                year={period.year}
+                quarter={period.quarter}
+                quarterLabel={data.quarterLabel}
+                onChange={a.reload}
+              />
             </section>
           </div>
           {data.pendingRealisations.draft + data.pendingRealisations.submitted + data.pendingRealisations.needsRevision > 0 ? (

@@ -146,3 +146,18 @@ export interface NarrativeList {
   sections: { scope: 'entity' | 'sasaran' | 'indicator'; section: string; label: string; carryOver: boolean }[];
   narratives: Narrative[];
 }
+
+export interface LapkinWorkflow {
+  year: number;
+  quarter: number;
+  status: 'draft' | 'reviewed' | 'finalised' | 'submitted';
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  finalisedBy: string | null;
+  finalisedAt: string | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  submittedTo: string | null;
+  actions: ('review' | 'reopen' | 'finalise' | 'submit')[];
+}

@@ -122,7 +122,10 @@ export function createReportBatchService(
           try {
             if (!generate) throw new Error('unit report generator not available');
             const file = await generate(actor, p.campaignId, u.id, format, p.locale);
-            zip.file(`${String(i + 1).padStart(3, '0')}-${u.code}-${file.filename}`.replace(/[^\w.-]+/g, '_'), file.buffer);
+            // PDF streams and DOCX parts are compressed already: stored as they are, the ZIP costs no CPU.
+            zip.file(`${String(i + 1).padStart(3, '0')}-${u.code}-${file.filename}`.replace(/[^\w.-]+/g, '_'), file.buffer, {
+              compression: 'STORE',
+            });
             files++;
           } catch (err) {
             failures.push({ unitId: u.id, unitCode: u.code, unitName: u.name, message: reason(err) });

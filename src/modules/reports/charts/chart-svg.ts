@@ -4,10 +4,37 @@ import type { ChartOption } from '../../../shared/charts/skm-charts.ts';
 import { ROBOTO_FILES } from '../document/font-metrics.ts';
 
 /**
+ * A few recent results by key: a unit's PDF and DOCX (a batch in both formats, or a download of each)
+ * draw the same charts, and rendering one costs tens of milliseconds.
+ */
+function memo<T>(size: number): (key: string, make: () => T) => T {
+  const recent = new Map<string, T>();
+  return (key, make) => {
+    const hit = recent.get(key);
+    if (hit !== undefined) {
+      recent.delete(key);
+      recent.set(key, hit);
+      return hit;
+    }
+    const value = make();
+    recent.set(key, value);
+    if (recent.size > size) recent.delete(recent.keys().next().value as string);
+    return value;
+  };
+}
+
+const svgOf = memo<string>(48);
+const pngOf = memo<Buffer>(24);
+
+/**
  * Server-side rendering of the dashboard's chart options to SVG (ECharts SSR: no canvas, no DOM), so
  * a report's chart is the same chart the dashboard shows.
  */
 export function chartToSvg(option: ChartOption, width: number, height: number): string {
+  return svgOf(JSON.stringify([width, height, option]), () => renderSvg(option, width, height));
+}
+
+function renderSvg(option: ChartOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ ...option, animation: false });
@@ -34,6 +61,10 @@ export function pdfSafeSvg(svg: string): string {
  * report font (Roboto) so it measures as in the PDF.
  */
 export function svgToPng(svg: string, scale = 2): Buffer {
+  return pngOf(`${scale} ${svg}`, () => renderPng(svg, scale));
+}
+
+function renderPng(svg: string, scale: number): Buffer {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',

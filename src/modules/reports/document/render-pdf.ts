@@ -3,6 +3,7 @@ import { renderPdf as renderDefinition } from '../../../shared/pdf/pdfmake.ts';
 import { chartToSvg, pdfSafeSvg } from '../charts/chart-svg.ts';
 import { type Block, type Cell, type Inline, inlineText, type ReportDocument, type TableBlock } from './document.ts';
 import { textWidth } from './font-metrics.ts';
+import { shareFontsAcrossPdfs } from './pdf-font-cache.ts';
 import { TABLE_TYPE, tableColumnWidths } from './table-layout.ts';
 
 /** A4 with 2.5 cm margins. */
@@ -397,5 +398,6 @@ export function toPdfDefinition(doc: ReportDocument): TDocumentDefinitions {
 
 /** A4 PDF with embedded fonts. */
 export function renderDocumentPdf(doc: ReportDocument): Promise<Buffer> {
+  shareFontsAcrossPdfs();
   return renderDefinition(toPdfDefinition(doc));
 }

@@ -48,3 +48,31 @@ export const monthStatus = (db: Db, unitId: string, year: number, month: number)
     .where('year', '=', year)
     .where('month', '=', month)
     .executeTakeFirst();
+
+/** The responses a freeze selected for the month (DOMAIN 6.8), in their selection order. */
+export const frozenSelection = (db: Db, unitId: string, year: number, month: number) =>
+  db
+    .selectFrom('perception_selection as s')
+    .innerJoin('perception_month as m', 'm.id', 's.perception_month_id')
+    .innerJoin('survey_response as r', 'r.id', 's.response_id')
+    .select([
+      'r.id',
+      'r.seq_no',
+      'r.submitted_at',
+      'r.completion_pct',
+      'r.validity',
+      'r.age',
+      'r.sex',
+      'r.education',
+      'r.occupation',
+      'r.suggestion',
+      'r.full_name_enc',
+      'r.institution_enc',
+    ])
+    .where('m.unit_id', '=', unitId)
+    .where('m.year', '=', year)
+    .where('m.month', '=', month)
+    .where('m.status', '=', 'frozen')
+    .where('s.selected', '=', 1)
+    .orderBy('s.rank')
+    .execute();

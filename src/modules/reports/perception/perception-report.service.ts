@@ -111,7 +111,10 @@ export function createPerceptionReportService(
       })),
       unit.time_zone,
     ).find((s) => s.month === ym);
-    const selected = selection?.selected ?? [];
+    // A frozen month prints the respondents its freeze selected, whatever cleansing did since.
+    const status = (await repo.monthStatus(ctx.db, unitId, year, month))?.status ?? null;
+    const frozenRows = status === 'frozen' ? await repo.frozenSelection(ctx.db, unitId, year, month) : [];
+    const selected = frozenRows.length ? frozenRows : (selection?.selected ?? []);
     const rp = respondentProfile(profile, selected, profile.perceptionAgeBands ?? profile.ageBands);
     const rowsView = (list: typeof rp.sex): ProfileRowView[] =>
       list.map((r) => ({ label: r.label[locale], count: r.count, pct: formatNumber(locale, r.pct) }));
@@ -188,7 +191,6 @@ export function createPerceptionReportService(
       });
     }
 
-    const status = (await repo.monthStatus(ctx.db, unitId, year, month))?.status ?? null;
     const generatedOn = localDate(ctx.clock.now(), unit.time_zone);
     const head = await deps.organisation.signatoryOn(unitId, generatedOn);
     const services = (await campaignRepo.targets(ctx.db, campaign.id, [unitId])).map((x) => x.service_name);

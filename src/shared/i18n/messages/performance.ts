@@ -86,6 +86,20 @@ export const performanceMessages: MessageBundle = {
     'performance.narrative.section.indicator.causes': 'Penyebab dan rekomendasi perbaikan',
     'performance.narrative.section.indicator.obstacles': 'Kendala',
     'performance.narrative.section.indicator.followUp': 'Rencana tindak lanjut',
+    'performance.narrative.reviewed':
+      'Lapkin Interim {quarter} {year} sudah direviu Tim SAKIP; kembalikan ke draf sebelum mengubah narasinya',
+    'performance.lapkin.status.draft': 'Draf',
+    'performance.lapkin.status.reviewed': 'Sudah direviu Tim SAKIP',
+    'performance.lapkin.status.finalised': 'Ditetapkan',
+    'performance.lapkin.status.submitted': 'Disampaikan',
+    'performance.lapkin.notEnded': '{quarter} {year} belum berakhir; Lapkin Interimnya belum dapat direviu',
+    'performance.lapkin.notDraft': 'Lapkin Interim {quarter} {year} tidak berstatus draf (status: {status})',
+    'performance.lapkin.notReviewed': 'Lapkin Interim {quarter} {year} belum direviu (status: {status})',
+    'performance.lapkin.notFinalised': 'Lapkin Interim {quarter} {year} harus ditetapkan sebelum disampaikan (status: {status})',
+    'performance.lapkin.finaliseNeedsReview':
+      'Lapkin Interim {quarter} {year} harus direviu Tim SAKIP sebelum ditetapkan (status: {status})',
+    'performance.lapkin.fourEyes': 'Pereviu Lapkin Interim tidak boleh menetapkannya sendiri',
+    'performance.lapkin.defaultRecipient': 'Biro Perencanaan dan Keuangan',
   },
   en: {
     'performance.plan.duplicateCode': 'Code "{code}" is already used',
@@ -171,5 +185,20 @@ export const performanceMessages: MessageBundle = {
     'performance.narrative.section.indicator.causes': 'Causes and recommendations',
     'performance.narrative.section.indicator.obstacles': 'Obstacles',
     'performance.narrative.section.indicator.followUp': 'Follow-up plan',
+    'performance.narrative.reviewed':
+      'The interim report {quarter} {year} has been reviewed by the SAKIP team; return it to draft before changing its narratives',
+    'performance.lapkin.status.draft': 'Draft',
+    'performance.lapkin.status.reviewed': 'Reviewed by the SAKIP team',
+    'performance.lapkin.status.finalised': 'Finalised',
+    'performance.lapkin.status.submitted': 'Submitted',
+    'performance.lapkin.notEnded': '{quarter} {year} has not ended; its interim report cannot be reviewed yet',
+    'performance.lapkin.notDraft': 'The interim report {quarter} {year} is not a draft (status: {status})',
+    'performance.lapkin.notReviewed': 'The interim report {quarter} {year} has not been reviewed (status: {status})',
+    'performance.lapkin.notFinalised':
+      'The interim report {quarter} {year} must be finalised before it is submitted (status: {status})',
+    'performance.lapkin.finaliseNeedsReview':
+      'The interim report {quarter} {year} must be reviewed by the SAKIP team before it is finalised (status: {status})',
+    'performance.lapkin.fourEyes': 'Whoever reviewed the interim report may not finalise it',
+    'performance.lapkin.defaultRecipient': 'Planning and Finance Bureau',
   },
 };
